@@ -1,0 +1,125 @@
+"""What a kata's hidden tests (tests.py) are written with."""
+import asyncio
+import inspect
+
+from .clock import CLOCK
+from .collector import ms
+from .traced import TracedCoroutine, coroutine_name, traced_function
+
+EPSILON = 1e-9  # virtual times are sums of floats: compare with a hair of slack
+
+
+class Case:
+    __slots__ = ("name", "fn", "timeline", "max_virtual")
+
+    def __init__(self, name, fn, timeline, max_virtual):
+        self.name, self.fn, self.timeline, self.max_virtual = name, fn, timeline, max_virtual
+
+
+CASES = []
+
+
+def case(name, *, timeline=False, max_virtual=120.0):
+    """Register an `async def test(k: Check)`. `timeline=True` marks the case whose timeline the app
+    draws next to the reference's. `max_virtual`: virtual seconds before the case counts as hung."""
+
+    def register(fn):
+        CASES.append(Case(name, fn, timeline, max_virtual))
+        return fn
+
+    return register
+
+
+class Failure(Exception):
+    def __init__(self, kind, message):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+def describe(value):
+    """How to name a value in a message, calling out the async mix-ups by name."""
+    if inspect.iscoroutine(value) or isinstance(value, TracedCoroutine):
+        name = coroutine_name(value)
+        return f"a coroutine object ({name}) that was never awaited, so its body never ran"
+    if isinstance(value, asyncio.Task):
+        return "an asyncio Task instead of its result (await the task to get what it returns)"
+    if isinstance(value, asyncio.Future):
+        return "an asyncio Future instead of its result (await it to get the value)"
+    text = repr(value)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+class Check:
+    """Handed to every test case. `k.learner` is the module under test."""
+
+    def __init__(self, module, collector):
+        self.learner = module
+        self._collector = collector
+        self._undo = []
+
+    def now(self):
+        """Virtual seconds since this test started."""
+        return CLOCK.now - self._collector.t0
+
+    def fail(self, kind, message):
+        raise Failure(kind, message)
+
+    def expect(self, condition, kind, message):
+        if not condition:
+            raise Failure(kind, message)
+
+    def patch(self, target, name, value):
+        """Replace an attribute for this test only."""
+        missing = object()
+        old = getattr(target, name, missing)
+        self._undo.append((target, name, old, missing))
+        setattr(target, name, value)
+
+    def undo(self):
+        while self._undo:
+            target, name, old, missing = self._undo.pop()
+            if old is missing:
+                delattr(target, name)
+            else:
+                setattr(target, name, old)
+
+    def function(self, name, *, coroutine=True):
+        """The learner's function `name`, which must still exist (and still be `async def`)."""
+        func = getattr(self.learner, name, None)
+        if func is None or not callable(func):
+            raise Failure("wrong-result", f"your file no longer defines {name}(); the tests call it")
+        if coroutine and not inspect.iscoroutinefunction(func):
+            raise Failure(
+                "wrong-result",
+                f"{name}() must stay an `async def`: callers await it, and a plain function "
+                "can't be awaited",
+            )
+        return func
+
+    def trace(self, target, name, label=None):
+        """Record every call of the coroutine function `target.name` as a timeline row."""
+        original = getattr(target, name)
+        self.patch(target, name, traced_function(original, label))
+        return original
+
+    def expect_value(self, got, want, what):
+        """`got == want`, with a message naming un-awaited coroutines, tasks and futures."""
+        if inspect.isawaitable(got) and not inspect.isawaitable(want):
+            raise Failure("wrong-result", f"{what} returned {describe(got)}")
+        if got != want:
+            raise Failure("wrong-result", f"{what} returned {describe(got)}, expected {describe(want)}")
+
+    def expect_elapsed(self, started, *, at_most=None, at_least=None, what="this"):
+        took = self.now() - started
+        if at_most is not None and took > at_most + EPSILON:
+            raise Failure(
+                "too-slow",
+                f"{what} took {ms(took)} of virtual time; done concurrently it takes {ms(at_most)}",
+            )
+        if at_least is not None and took < at_least - EPSILON:
+            raise Failure(
+                "too-fast",
+                f"{what} took {ms(took)} of virtual time but must still wait {ms(at_least)}",
+            )
+        return took

@@ -1,0 +1,144 @@
+"""Blocking calls made on the loop thread while it runs the learner's code.
+
+`time.sleep` is replaced (before the learner's module is executed, so `from time import sleep` gets
+the replacement too): on the loop thread it freezes the virtual clock forward instead of sleeping; in an
+executor worker it adds to that work's virtual duration. Socket, file, subprocess and input calls are
+seen through audit hooks.
+"""
+import sys
+import time
+
+from . import clock, collector
+from .collector import ms
+from .frames import caller_is_learner, learner_where
+
+_AUDITED = {
+    "open": "open()",
+    "socket.connect": "socket.connect",
+    "socket.getaddrinfo": "socket.getaddrinfo",
+    "socket.gethostbyname": "socket.gethostbyname",
+    "socket.sendto": "socket.sendto",
+    "subprocess.Popen": "subprocess.Popen",
+    "os.system": "os.system",
+    "os.posix_spawn": "os.posix_spawn",
+    "os.fork": "os.fork",
+    "builtins.input": "input()",
+    "urllib.Request": "urllib.request",
+}
+
+_WHY = {
+    "open()": "file I/O",
+    "subprocess.Popen": "starting and waiting on a process",
+    "os.system": "running a shell command",
+    "input()": "waiting for the keyboard",
+}
+
+
+def _task():
+    import asyncio
+
+    try:
+        task = asyncio.current_task()
+    except RuntimeError:
+        return None
+    if task is None or task.get_name() == collector.TEST_TASK:
+        return None
+    from .traced import coroutine_name
+
+    name = coroutine_name(task.get_coro())
+    return f"{task.get_name()} running {name}" if name else task.get_name()
+
+
+def _describe(diag):
+    where = diag.where.text() if diag.where else "your code"
+    task = f" (in task {diag.task})" if diag.task else ""
+    times = f", {diag.count} times" if diag.count > 1 else ""
+    if diag.frozen is not None:
+        total = f"; {ms(diag.frozen)} in all" if diag.count > 1 else ""
+        each = diag.frozen / diag.count
+        return (
+            f"blocking call {diag.call} at {where} froze the loop for {ms(each)}{times}{total}{task}: "
+            f"no other task could run meanwhile"
+        )
+    why = _WHY.get(diag.call, "network I/O")
+    return f"blocking call {diag.call} at {where} ({why}) blocks the event loop{times}{task}"
+
+
+def report(call, frame, frozen):
+    col = collector.current()
+    if col is None:
+        return
+    where = learner_where(frame)
+    col.blocking("blocking-call", call, where, _task(), frozen, _describe)
+
+
+def sleep(secs):
+    if not isinstance(secs, (int, float)) or secs < 0:
+        clock.REAL_SLEEP(secs)  # same TypeError/ValueError as the real one
+    from .vloop import running_virtual_loop
+
+    loop = running_virtual_loop()
+    if loop is not None:
+        report("time.sleep", sys._getframe(1), float(secs))
+        clock.CLOCK.advance_by(float(secs))
+        return
+    ledger = clock.current_ledger()
+    if ledger is not None:
+        ledger.spent += float(secs)
+        return
+    # Outside any loop (module level, plain threads): no loop to freeze, so nothing to wait for.
+    clock.REAL_SLEEP(0)
+
+
+def _virtual(real, origin):
+    def read():
+        now = clock.virtual_now()
+        return real() if now is None else origin + now
+
+    read.__name__ = real.__name__
+    return read
+
+
+def _virtual_ns(real, origin):
+    def read():
+        now = clock.virtual_now()
+        return real() if now is None else int((origin + now) * 1e9)
+
+    read.__name__ = real.__name__
+    return read
+
+
+def _audit(event, args):
+    call = _AUDITED.get(event)
+    if call is None:
+        return
+    from .vloop import running_virtual_loop
+
+    if running_virtual_loop() is None:
+        return
+    if event == "open" and isinstance(args[0], int):
+        return
+    frame = sys._getframe(1)
+    where = caller_is_learner(frame)
+    if where is None:
+        return
+    col = collector.current()
+    if col is not None:
+        col.blocking("blocking-call", call, where, _task(), None, _describe)
+
+
+_installed = [False]
+
+
+def install():
+    if _installed[0]:
+        return
+    _installed[0] = True
+    time.sleep = sleep
+    time.monotonic = _virtual(clock.REAL_MONOTONIC, clock._MONO_ORIGIN)
+    time.perf_counter = _virtual(clock.REAL_PERF_COUNTER, clock._PERF_ORIGIN)
+    time.time = _virtual(clock.REAL_TIME, clock._WALL_ORIGIN)
+    time.monotonic_ns = _virtual_ns(time.monotonic_ns, clock._MONO_ORIGIN)
+    time.perf_counter_ns = _virtual_ns(time.perf_counter_ns, clock._PERF_ORIGIN)
+    time.time_ns = _virtual_ns(time.time_ns, clock._WALL_ORIGIN)
+    sys.addaudithook(_audit)

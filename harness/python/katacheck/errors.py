@@ -1,0 +1,66 @@
+"""Turn an exception from the learner's code into a diagnostic with their file:line."""
+import re
+import sys
+
+from .collector import Diagnostic
+from .frames import learner_where_in_traceback
+
+# asyncio names a learner may reach for that this interpreter may not have yet.
+NEWER_APIS = {
+    "TaskGroup": (3, 11),
+    "timeout": (3, 11),
+    "timeout_at": (3, 11),
+    "Timeout": (3, 11),
+    "Runner": (3, 11),
+    "Barrier": (3, 11),
+    "BrokenBarrierError": (3, 11),
+    "eager_task_factory": (3, 12),
+    "create_eager_task_factory": (3, 12),
+    "QueueShutDown": (3, 13),
+}
+
+# Exceptions async code often meets, with what they usually mean.
+HINTS = (
+    ("cannot be called from a running event loop",
+     "you are already inside a coroutine: await the coroutine instead of starting a new loop"),
+    ("can't be used in 'await' expression",
+     "await what calling an async function returns (await f(x)), not the function or a plain value"),
+    ("This event loop is already running",
+     "the loop is already running your code: await the coroutine instead of running the loop again"),
+    ("Result is not set",
+     "a task's result can only be read after the task is done: await it first"),
+    ("a coroutine was expected",
+     "pass a coroutine object (f(x)), not the coroutine function (f)"),
+)
+
+
+def _version(v):
+    return ".".join(str(p) for p in v)
+
+
+def diagnose(exc):
+    where = learner_where_in_traceback(exc.__traceback__)
+    text = str(exc)
+    if isinstance(exc, AttributeError):
+        match = re.search(r"module 'asyncio' has no attribute '(\w+)'", text)
+        if match and match.group(1) in NEWER_APIS and sys.version_info < NEWER_APIS[match.group(1)]:
+            name, need = match.group(1), NEWER_APIS[match.group(1)]
+            return Diagnostic(
+                "requires-python",
+                f"asyncio.{name} needs Python {_version(need)} or newer, and this check ran on "
+                f"Python {_version(sys.version_info[:3])}" + (f" (used at {where.text()})" if where else ""),
+                where,
+            )
+    if isinstance(exc, RecursionError):
+        message = "RecursionError: the code calls itself without end"
+    elif isinstance(exc, SystemExit):
+        message = f"your code called sys.exit({exc.code!r}) in the middle of the check"
+    else:
+        message = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    if where is not None:
+        message += f" (raised at {where.text()} in {where.function})"
+    for needle, hint in HINTS:
+        if needle in text:
+            message += f"; {hint}"
+            break
+    return Diagnostic("exception", message, where)

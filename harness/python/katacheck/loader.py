@@ -1,0 +1,37 @@
+"""Execute a Python file as a module without putting its folder on sys.path."""
+import sys
+import types
+
+from .collector import Diagnostic
+from .frames import Where
+
+
+class LoadError(Exception):
+    def __init__(self, diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def compile_file(path, display):
+    with open(path, "rb") as handle:
+        source = handle.read()
+    try:
+        return compile(source, path, "exec", dont_inherit=True)
+    except SyntaxError as exc:
+        line = exc.lineno or 1
+        where = Where(display, line, None)
+        snippet = (exc.text or "").strip()
+        message = f"{type(exc).__name__}: {exc.msg} at {display}:{line}"
+        if snippet:
+            message += f": {snippet}"
+        raise LoadError(Diagnostic("syntax-error", message, where)) from None
+    except ValueError as exc:  # null bytes and the like
+        raise LoadError(Diagnostic("syntax-error", f"{display} is not valid Python source: {exc}")) from None
+
+
+def execute(code, name, path):
+    module = types.ModuleType(name)
+    module.__file__ = path
+    sys.modules[name] = module  # dataclasses and pickle look a class's module up here
+    exec(code, module.__dict__)
+    return module

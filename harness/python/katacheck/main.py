@@ -1,0 +1,122 @@
+"""One check: read the config, run the reference's timeline case, load the learner's file, run every
+case, and report on the private channel (docs/protocol.md)."""
+import faulthandler
+import json
+import os
+import platform
+import sys
+
+from . import blocking, capture, cpu, frames, vloop
+from . import collector as collector_mod
+from .api import CASES
+from .channel import Channel
+from .collector import Collector, Diagnostic
+from .errors import diagnose
+from .loader import LoadError, compile_file, execute
+from .runner import run_case
+from .watchdog import Watchdog
+
+ORIGIN_DEPTH = 32  # frames kept per coroutine's creation site: enough to reach the learner's line
+LAST_RESORT = 12.0  # seconds: faulthandler ends even a C-level loop that holds the GIL
+
+
+def _parse_version(text):
+    return tuple(int(p) for p in text.split("."))
+
+
+def _load_learner(config, watchdog):
+    """Execute the learner's file. Returns (module, diagnostics, fatal)."""
+    col = collector_mod.activate(Collector("load"))
+    cpu.reset()
+    cpu.install()
+    watchdog.arm("loading your file")
+    try:
+        code = compile_file(config["learner"], config["display"])
+        return execute(code, "learner", config["learner"]), col.diagnostics, False
+    except LoadError as err:
+        return None, [err.diagnostic], True
+    except cpu.CpuBudgetExceeded:
+        return None, col.diagnostics, True
+    except BaseException as exc:  # the learner's top-level code raised
+        if isinstance(exc, KeyboardInterrupt) and not watchdog.fired:
+            raise
+        return None, col.diagnostics + [diagnose(exc)], True
+    finally:
+        watchdog.disarm()
+        collector_mod.activate(None)
+
+
+def _reference_timeline(config, watchdog):
+    timeline_case = next((c for c in CASES if c.timeline), None)
+    if timeline_case is None or not config.get("reference"):
+        return None
+    frames.add_learner_file(config["reference"], "solution.py")
+    try:
+        module = execute(compile_file(config["reference"], "solution.py"), "reference", config["reference"])
+        outcome = run_case(timeline_case, module, watchdog)
+        return outcome.collector.timeline()
+    finally:
+        frames.clear_learner_files()
+        capture.OUT.take()  # the reference's prints are not the learner's output
+
+
+def main():
+    config = json.loads(sys.stdin.readline())
+    channel = Channel(3, config["nonce"])
+    real_stderr = sys.stderr
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    sys.stdin = open(os.devnull)
+    sys.stdout = sys.stderr = capture.OUT
+    faulthandler.dump_traceback_later(LAST_RESORT, exit=True, file=real_stderr)
+
+    channel.send({"type": "hello", "python": platform.python_version()})
+    need = _parse_version(config.get("minPython") or "3.10")
+    if sys.version_info[:len(need)] < need:
+        message = (f"this kata needs Python {config['minPython']} or newer; "
+                   f"this is Python {platform.python_version()}")
+        channel.send({"type": "test", "name": "Python version", "status": "error", "message": message,
+                      "elapsed": 0, "output": "",
+                      "diagnostics": [{"kind": "requires-python", "message": message}]})
+        channel.send({"type": "done", "status": "error", "output": ""})
+        return
+
+    blocking.install()
+    vloop.install()
+    sys.set_coroutine_origin_tracking_depth(ORIGIN_DEPTH)
+    watchdog = Watchdog(channel)
+
+    frames.add_trusted_file(config["tests"])
+    execute(compile_file(config["tests"], "tests.py"), "kata_tests", config["tests"])
+    reference = _reference_timeline(config, watchdog)
+
+    frames.add_learner_file(config["learner"], config["display"])
+    module, diagnostics, fatal = _load_learner(config, watchdog)
+    if diagnostics:
+        status = "error" if fatal else "fail"
+        channel.send({"type": "test", "name": f"{config['display']} loads", "status": status,
+                      "message": diagnostics[0].message, "elapsed": 0, "output": capture.OUT.take(),
+                      "diagnostics": [d.record() for d in diagnostics]})
+    if fatal:
+        channel.send({"type": "done", "status": "error", "output": capture.OUT.take()})
+        return
+    load_output = capture.OUT.take()
+
+    statuses = ["fail"] if diagnostics else []
+    learner_timeline, timeline_name = None, None
+    for test_case in CASES:
+        channel.send({"type": "test-start", "name": test_case.name})
+        outcome = run_case(test_case, module, watchdog)
+        statuses.append(outcome.status)
+        channel.send(outcome.record(capture.OUT.take()))
+        if test_case.timeline:
+            learner_timeline, timeline_name = outcome.collector.timeline(), test_case.name
+    if learner_timeline is not None:
+        channel.send({"type": "timeline", "case": timeline_name, "learner": learner_timeline,
+                      "reference": reference})
+    overall = "pass" if all(s == "pass" for s in statuses) else "fail"
+    channel.send({"type": "done", "status": overall, "output": load_output + capture.OUT.take()})
+    sys.stdout.flush()
+    faulthandler.cancel_dump_traceback_later()
+    os._exit(0)  # don't let the learner's atexit hooks or lingering threads add anything

@@ -1,0 +1,128 @@
+"""Run one test case on a fresh virtual loop and judge it."""
+import asyncio
+import gc
+import warnings
+
+from . import collector as collector_mod
+from . import cpu
+from .api import Check, Failure
+from .clock import CLOCK
+from .collector import TEST_TASK, Collector, Diagnostic
+from .errors import diagnose
+from .frames import is_learner, learner_where_in_origin
+from .vloop import Stuck, VirtualLoop
+from .watchdog import STAGE1
+
+# Root causes first: they name the learner's line; the symptoms (too slow, wrong result) follow.
+_ORDER = {"syntax-error": 0, "never-awaited": 1, "blocking-call": 2, "cpu-bound": 3, "deadlock": 4,
+          "timeout": 5, "requires-python": 6, "exception": 7, "unretrieved": 8}
+
+
+class Outcome:
+    def __init__(self, name, status, message, collector):
+        self.name, self.status, self.message, self.collector = name, status, message, collector
+
+    def record(self, output):
+        diagnostics = sorted(self.collector.diagnostics, key=lambda d: _ORDER.get(d.kind, 20))
+        return {
+            "type": "test",
+            "name": self.name,
+            "status": self.status,
+            "message": self.message,
+            "elapsed": round(self.collector.elapsed(), 9),
+            "diagnostics": [d.record() for d in diagnostics],
+            "output": output,
+        }
+
+
+def never_awaited(caught, col):
+    seen = set()
+    for warning in caught:
+        if not issubclass(warning.category, RuntimeWarning) or "never awaited" not in str(warning.message):
+            continue
+        source = warning.source
+        where = learner_where_in_origin(getattr(source, "cr_origin", None))
+        code = getattr(source, "cr_code", None)
+        if where is None and not (code is not None and is_learner(code.co_filename)):
+            continue  # a coroutine of the harness or the tests: not the learner's doing
+        name = getattr(source, "__qualname__", None) or "coroutine"
+        key = (name, where.text() if where else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        at = f" created at {where.text()}" if where else ""
+        col.add(Diagnostic(
+            "never-awaited",
+            f"coroutine {name}(){at} was never awaited: calling an async function only creates a "
+            "coroutine object; its body runs when you await it (or wrap it in a task)",
+            where,
+        ))
+
+
+def _cleanup(loop):
+    col = collector_mod.current()
+    if col is not None:
+        col.closing = True
+    try:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.max_iterations = loop.iterations + 1000
+            loop.deadline = CLOCK.now + 60
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    except BaseException:  # a task that refuses to stop is abandoned, not waited for
+        pass
+    finally:
+        loop.close()
+
+
+def run_case(case, module, watchdog):
+    col = collector_mod.activate(Collector(case.name))
+    cpu.reset()
+    cpu.install()
+    loop = VirtualLoop()
+    loop.deadline = CLOCK.now + case.max_virtual
+    check = Check(module, col)
+    status, message = "pass", "ok"
+    task = None
+    watchdog.arm(case.name)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            task = loop.create_task(case.fn(check), name=TEST_TASK)
+            loop.run_until_complete(task)
+        except Failure as failure:
+            status, message = "fail", failure.message
+            col.add(Diagnostic(failure.kind, failure.message))
+        except Stuck as stuck:
+            status, message = "error", stuck.message
+            col.add(Diagnostic(stuck.kind, stuck.message))
+        except cpu.CpuBudgetExceeded:
+            status = "fail"
+            message = next((d.message for d in col.diagnostics if d.kind == "cpu-bound"), "CPU-bound loop")
+        except KeyboardInterrupt:
+            if not watchdog.fired:
+                raise
+            status = "error"
+            message = f"still running after {STAGE1:g} s of real time, so it was stopped"
+            col.add(Diagnostic("timeout", message))
+        except BaseException as exc:  # the learner's code raised: that's a verdict, not a crash
+            diagnostic = diagnose(exc)
+            status, message = "error", diagnostic.message
+            col.add(diagnostic)
+        finally:
+            watchdog.disarm()
+            cpu.new_step()
+            check.undo()
+            _cleanup(loop)
+            del loop, task
+            gc.collect()
+            gc.collect()
+        never_awaited(caught, col)
+    if status == "pass" and col.diagnostics:
+        status = "fail"
+        message = sorted(col.diagnostics, key=lambda d: _ORDER.get(d.kind, 20))[0].message
+    collector_mod.activate(None)
+    return Outcome(case.name, status, message, col)

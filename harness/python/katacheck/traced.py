@@ -1,0 +1,154 @@
+"""A coroutine wrapper that records when its coroutine starts, suspends, resumes and finishes.
+
+Tasks accept any `collections.abc.Coroutine` (C Task on 3.10-3.14), so wrapping keeps the learner's
+code running as written while every step passes through here.
+"""
+import collections.abc
+
+from . import collector, cpu
+from .frames import is_learner
+
+
+class TracedCoroutine(collections.abc.Coroutine):
+    __slots__ = ("inner", "row", "_started", "_task_step")
+
+    def __init__(self, inner, row, task_step):
+        self.inner = inner
+        self.row = row
+        self._started = False
+        self._task_step = task_step
+
+    def _before(self):
+        if self._task_step:
+            cpu.new_step()
+        col = collector.current()
+        if col is not None:
+            if not self._started and self.row is not None and self.row.task is None:
+                self.row.task = _task_name()
+            col.event(self.row, "resume" if self._started else "start")
+        self._started = True
+
+    def _after(self, kind):
+        col = collector.current()
+        if col is not None:
+            col.event(self.row, kind)
+
+    def send(self, value):
+        self._before()
+        try:
+            result = self.inner.send(value)
+        except StopIteration:
+            self._after("finish")
+            raise
+        except BaseException:
+            self._after("error")
+            raise
+        self._after("suspend")
+        return result
+
+    def throw(self, typ, val=None, tb=None):
+        self._before()
+        try:
+            if val is None and tb is None:
+                result = self.inner.throw(typ)
+            else:
+                result = self.inner.throw(typ, val, tb)
+        except StopIteration:
+            self._after("finish")
+            raise
+        except BaseException:
+            self._after("error")
+            raise
+        self._after("suspend")
+        return result
+
+    def close(self):
+        return self.inner.close()
+
+    def __await__(self):
+        return self
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
+    def __repr__(self):
+        return repr(self.inner)
+
+    # asyncio's repr and debugging helpers look for these on coroutine objects.
+    @property
+    def cr_frame(self):
+        return getattr(self.inner, "cr_frame", None)
+
+    @property
+    def cr_running(self):
+        return getattr(self.inner, "cr_running", False)
+
+    @property
+    def cr_await(self):
+        return getattr(self.inner, "cr_await", None)
+
+    @property
+    def cr_code(self):
+        return getattr(self.inner, "cr_code", None)
+
+
+def coroutine_name(coro):
+    while isinstance(coro, TracedCoroutine):
+        coro = coro.inner
+    return getattr(coro, "__qualname__", None) or type(coro).__name__
+
+
+def coroutine_is_learners(coro):
+    code = getattr(coro, "cr_code", None)
+    return code is not None and is_learner(code.co_filename)
+
+
+def wrap_task(coro):
+    """Wrap a coroutine about to become a Task. Rows are only kept for learner coroutines."""
+    col = collector.current()
+    learner = coroutine_is_learners(coro)
+    row = None
+    if col is not None:
+        label = getattr(coro, "__qualname__", None) or type(coro).__name__
+        row = col.new_row(label, "task", None, learner)
+    return TracedCoroutine(coro, row, task_step=True)
+
+
+def traced_function(func, label=None):
+    """Wrap a coroutine function so each call becomes a 'call' row on the timeline."""
+    import functools
+
+    @functools.wraps(func)
+    def call(*args, **kwargs):
+        inner = func(*args, **kwargs)
+        col = collector.current()
+        row = None
+        if col is not None:
+            try:
+                text = label(*args, **kwargs) if label else _default_label(func, args)
+            except Exception:  # a label must never break the learner's call
+                text = func.__name__
+            row = col.new_row(text, "call", None, True)
+        return TracedCoroutine(inner, row, task_step=False)
+
+    return call
+
+
+def _default_label(func, args):
+    first = repr(args[0]) if args else ""
+    if len(first) > 24:
+        first = first[:21] + "..."
+    return f"{func.__name__}({first})"
+
+
+def _task_name():
+    import asyncio
+
+    try:
+        task = asyncio.current_task()
+    except RuntimeError:
+        return None
+    return task.get_name() if task is not None else None

@@ -1,0 +1,162 @@
+"""The virtual-time event loop.
+
+A SelectorEventLoop whose clock is `clock.CLOCK` and whose selector, when nothing is ready, jumps the
+clock to the next timer instead of sleeping. No timers, nothing ready and nothing running for real means
+nobody can ever wake the loop again: a deadlock, reported at once instead of hanging.
+"""
+import asyncio
+import asyncio.events
+import selectors
+
+from . import collector, cpu
+from .clock import CLOCK
+from .collector import Diagnostic
+from .executor import VirtualPool, workers_of
+from .frames import coroutine_where, learner_where_in_traceback
+from .traced import wrap_task
+
+MAX_ITERATIONS = 100_000  # loop iterations per test; `while True: await asyncio.sleep(0)` ends here
+REAL_WAIT_SLICE = 0.05  # seconds to wait for real work (threads, pipes) between budget checks
+
+
+class Stuck(BaseException):
+    """The loop can't finish the test: raised out of `run_until_complete`. BaseException so the
+    learner's `except Exception` around an await can't swallow it."""
+
+    def __init__(self, kind, message):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+class _Selector(selectors.DefaultSelector):
+    loop = None
+
+    def select(self, timeout=None):
+        loop = self.loop
+        events = super().select(0)
+        if events:
+            return events
+        freeze = cpu.take_freeze()
+        if freeze:
+            CLOCK.advance_by(freeze)
+        loop.iterations += 1
+        if loop.iterations > loop.max_iterations:
+            raise Stuck(
+                "timeout",
+                f"the event loop went round {loop.max_iterations:,} times without the test finishing: "
+                "a task keeps rescheduling itself without ever waiting for anything",
+            )
+        if timeout == 0:
+            return []
+        if loop.real_pending or (timeout is None and len(self.get_map()) > 1):
+            # Threads or real I/O are still working: virtual time must not move until they report.
+            return super().select(REAL_WAIT_SLICE if timeout is None else min(timeout, REAL_WAIT_SLICE))
+        if timeout is None:
+            raise Stuck("deadlock", deadlock_message(loop))
+        if loop._scheduled:
+            target = loop._scheduled[0]._when
+        else:
+            target = CLOCK.now + timeout
+        if loop.deadline is not None and target > loop.deadline:
+            CLOCK.advance_to(loop.deadline)
+            raise Stuck(
+                "timeout",
+                f"still not finished after {loop.deadline - loop.started:g} s of virtual time",
+            )
+        CLOCK.advance_to(target)
+        return []
+
+
+def deadlock_message(loop):
+    waits = []
+    for task in asyncio.all_tasks(loop):
+        where = coroutine_where(task.get_coro())
+        if where is not None:
+            waits.append(f"{task.get_name()} at {where.text()}")
+    detail = ("; waiting forever: " + ", ".join(sorted(waits)[:4])) if waits else ""
+    return (
+        "deadlock: every task is waiting and nothing is scheduled that could ever wake one "
+        f"(an await on a future or event nobody resolves){detail}"
+    )
+
+
+class VirtualLoop(asyncio.SelectorEventLoop):
+    def __init__(self):
+        selector = _Selector()
+        selector.loop = self
+        super().__init__(selector)
+        self._clock_resolution = 1e-9
+        self.iterations = 0
+        self.max_iterations = MAX_ITERATIONS
+        self.started = CLOCK.now
+        self.deadline = None
+        self.real_pending = 0
+        self._pools = {}
+        self.set_exception_handler(_exception_handler)
+
+    def time(self):
+        return CLOCK.now
+
+    def real_work_started(self):
+        self.real_pending += 1
+
+    def real_work_finished(self):
+        self.real_pending -= 1
+
+    def create_task(self, coro, **kwargs):
+        return super().create_task(wrap_task(coro), **kwargs)
+
+    def run_in_executor(self, executor, func, *args):
+        self._check_closed()
+        if executor is None:
+            executor = self._default_executor
+        workers = workers_of(executor)
+        if workers is None:
+            return self._real_executor(executor, func, args)
+        key = id(executor)
+        pool = self._pools.get(key)
+        if pool is None:
+            pool = self._pools[key] = VirtualPool(self, workers)
+        return pool.submit(func, args)
+
+    def _real_executor(self, executor, func, args):
+        future = super().run_in_executor(executor, func, *args)
+        self.real_work_started()
+        future.add_done_callback(lambda _f: self.real_work_finished())
+        return future
+
+
+def _exception_handler(loop, context):
+    col = collector.current()
+    message = context.get("message", "")
+    exc = context.get("exception")
+    task = context.get("task") or context.get("future")
+    where = None
+    if exc is not None and exc.__traceback__ is not None:
+        where = learner_where_in_traceback(exc.__traceback__)
+    if where is None and task is not None and hasattr(task, "get_coro"):
+        where = coroutine_where(task.get_coro())
+    if col is None or (col.closing and "destroyed" in message):
+        return
+    if "never retrieved" in message and exc is not None:
+        text = (
+            f"a task failed with {type(exc).__name__}: {exc} and nobody awaited it, so the error was "
+            "lost; keep a reference to every task and await it"
+        )
+    elif "destroyed but it is pending" in message:
+        text = "a task was still pending when the program dropped it: it never finished its work"
+    else:
+        text = message + (f" ({type(exc).__name__}: {exc})" if exc is not None else "")
+    col.add(Diagnostic("unretrieved", text, where))
+
+
+def running_virtual_loop():
+    loop = asyncio.events._get_running_loop()
+    return loop if isinstance(loop, VirtualLoop) else None
+
+
+def install():
+    """Make every new loop virtual, including the one the learner's own `asyncio.run` creates."""
+    asyncio.events.new_event_loop = VirtualLoop
+    asyncio.new_event_loop = VirtualLoop
