@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+
+const cli = new URL('../dist/cli.js', import.meta.url);
+if (!existsSync(cli)) {
+  process.stderr.write('async-katas: the CLI is not built yet (dist/cli.js is missing); run npm install, or npm run build\n');
+  process.exit(2);
+}
+await import(cli.href);

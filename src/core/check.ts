@@ -1,0 +1,383 @@
+// Runs one check: the harness in its own process group, results only from the private fd-3 channel
+// (docs/protocol.md). Nothing the learner's code prints can turn into a result.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { Kata } from './catalog.js';
+import { satisfiesMinPython, type PythonInfo } from './python.js';
+import type { CheckResult, Diagnostic, Status, TestResult, Timeline } from './result.js';
+import { packageRoot } from './root.js';
+
+export const OUTPUT_LIMIT = 64 * 1024;
+export const DEFAULT_BACKSTOP_MS = 15_000;
+/** After the harness exits, how long to wait for pipes held open by a process that left the group. */
+const DRAIN_GRACE_MS = 2_000;
+/** A result line longer than this is not something the harness wrote. */
+const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+export interface RunCheckOptions {
+  kata: Kata;
+  /** The learner's file. */
+  file: string;
+  python: PythonInfo;
+  signal?: AbortSignal;
+  /** The file as the user should see it; defaults to its path relative to the working directory. */
+  display?: string;
+  /** Package root holding harness/ (defaults to this package). */
+  root?: string;
+  /** Harness script to run instead of <root>/harness/python/run.py (tests use fakes). */
+  harnessEntry?: string;
+  /** Wall-clock limit before the process group is killed. */
+  backstopMs?: number;
+  /** Overrides the kata's minPython (dev check uses it for corpus files marked `# python: >=3.11`). */
+  minPython?: string;
+}
+
+interface Records {
+  hello?: { python?: unknown };
+  tests: TestResult[];
+  running?: string;
+  timelines: Timeline[];
+  done?: { status: Status; output: string };
+  fatal?: Diagnostic;
+  ignored: number;
+}
+
+export function runCheck(options: RunCheckOptions): Promise<CheckResult> {
+  const { kata, python, signal } = options;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+
+  const file = path.resolve(options.file);
+  const display = options.display ?? displayPath(file);
+  const minPython = options.minPython ?? kata.minPython;
+  const base = baseResult(kata.id, python.version, display);
+
+  if (!satisfiesMinPython(python.versionTuple, minPython)) {
+    const diag: Diagnostic = {
+      kind: 'requires-python',
+      message:
+        `this kata needs Python ${minPython} or newer; found Python ${python.version} at ${python.exe} ` +
+        '(pick another with --python PATH or ASYNC_KATAS_PYTHON)',
+    };
+    return Promise.resolve({ ...base, diagnostics: [diag], error: diag.message, environmental: true });
+  }
+
+  const entry = options.harnessEntry ?? path.join(options.root ?? packageRoot(), 'harness', 'python', 'run.py');
+  if (!fs.existsSync(entry)) {
+    return Promise.resolve(environmentError(base, `the check harness is missing (${entry}); reinstall async-katas`));
+  }
+
+  const nonce = randomBytes(16).toString('hex');
+  const config = {
+    nonce,
+    kata: kata.id,
+    tests: kata.files.tests,
+    learner: file,
+    display,
+    reference: kata.files.solution,
+    minPython,
+  };
+  return spawnHarness(python.exe, entry, config, options.backstopMs ?? DEFAULT_BACKSTOP_MS, signal).then((run) => {
+    if (run.spawnError) return environmentError(base, `could not start Python at ${python.exe} (${run.spawnError})`);
+    return buildResult(base, run, file, display, options.backstopMs ?? DEFAULT_BACKSTOP_MS);
+  });
+}
+
+interface HarnessRun {
+  records: Records;
+  stdout: BoundedText;
+  stderr: BoundedText;
+  timedOut: boolean;
+  spawnError?: string;
+}
+
+function spawnHarness(
+  exe: string,
+  entry: string,
+  config: Record<string, unknown> & { nonce: string },
+  backstopMs: number,
+  signal: AbortSignal | undefined,
+): Promise<HarnessRun> {
+  return new Promise((resolve, reject) => {
+    const ownGroup = process.platform !== 'win32';
+    const child = spawn(exe, ['-I', '-B', entry], {
+      detached: ownGroup,
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+    const run: HarnessRun = {
+      records: { tests: [], timelines: [], ignored: 0 },
+      stdout: new BoundedText(OUTPUT_LIMIT),
+      stderr: new BoundedText(OUTPUT_LIMIT),
+      timedOut: false,
+    };
+    let settled = false;
+    let drainTimer: NodeJS.Timeout | undefined;
+
+    const killGroup = () => {
+      if (child.pid === undefined) return;
+      try {
+        if (ownGroup) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        // ESRCH: the whole group is already gone, which is what we wanted; nothing else can be done from here.
+      }
+    };
+    const streams = [child.stdin, child.stdout, child.stderr, child.stdio[3]] as (Readable | Writable | null)[];
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(backstop);
+      clearTimeout(drainTimer);
+      signal?.removeEventListener('abort', onAbort);
+      for (const s of streams) s?.destroy();
+      fn();
+    };
+    const onAbort = () => {
+      killGroup();
+      settle(() => reject(signal?.reason));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const backstop = setTimeout(() => {
+      run.timedOut = true;
+      killGroup();
+    }, backstopMs);
+
+    child.on('error', (error) => {
+      run.spawnError = (error as NodeJS.ErrnoException).code ?? error.message;
+      killGroup();
+      settle(() => resolve(run));
+    });
+    child.on('exit', () => {
+      // Children the learner's code left behind share the group; they die with it.
+      killGroup();
+      drainTimer = setTimeout(() => settle(() => resolve(run)), DRAIN_GRACE_MS);
+    });
+    child.on('close', () => settle(() => resolve(run)));
+
+    child.stdout?.on('data', (chunk: Buffer) => run.stdout.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => run.stderr.push(chunk));
+    readRecords(child.stdio[3] as Readable, config.nonce, run.records);
+
+    // The harness may exit before reading its config (a crash at start-up); that must not crash us.
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(`${JSON.stringify(config)}\n`);
+  });
+}
+
+function readRecords(channel: Readable, nonce: string, records: Records): void {
+  let pending = '';
+  channel.setEncoding('utf8');
+  channel.on('data', (chunk: string) => {
+    pending += chunk;
+    let newline: number;
+    while ((newline = pending.indexOf('\n')) >= 0) {
+      handleRecord(pending.slice(0, newline), nonce, records);
+      pending = pending.slice(newline + 1);
+    }
+    if (pending.length > MAX_RECORD_CHARS) {
+      records.ignored++;
+      pending = '';
+    }
+  });
+  channel.on('end', () => {
+    if (pending.trim()) handleRecord(pending, nonce, records);
+    pending = '';
+  });
+  channel.on('error', () => {});
+}
+
+function handleRecord(line: string, nonce: string, records: Records): void {
+  if (!line.trim()) return;
+  let rec: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(line);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    rec = parsed as Record<string, unknown>;
+  } catch {
+    records.ignored++;
+    return;
+  }
+  if (rec.nonce !== nonce) {
+    records.ignored++;
+    return;
+  }
+  switch (rec.type) {
+    case 'hello':
+      records.hello = { python: rec.python };
+      break;
+    case 'test-start':
+      records.running = str(rec.name);
+      break;
+    case 'test':
+      records.tests.push({
+        name: str(rec.name),
+        status: toStatus(rec.status),
+        message: str(rec.message),
+        elapsed: typeof rec.elapsed === 'number' ? rec.elapsed : 0,
+        diagnostics: Array.isArray(rec.diagnostics) ? rec.diagnostics.flatMap(toDiagnostic) : [],
+        output: str(rec.output),
+      });
+      records.running = undefined;
+      break;
+    case 'timeline':
+      if (rec.learner && typeof rec.learner === 'object') {
+        records.timelines.push({
+          case: str(rec.case),
+          learner: rec.learner as Timeline['learner'],
+          reference: (rec.reference ?? null) as Timeline['reference'],
+        });
+      }
+      break;
+    case 'done':
+      records.done = { status: toStatus(rec.status), output: str(rec.output) };
+      break;
+    case 'fatal':
+      records.fatal = toDiagnostic(rec)[0] ?? { kind: 'internal', message: 'the harness stopped' };
+      break;
+    default:
+    // Unknown record types come from a newer harness; they carry nothing this version can show.
+  }
+}
+
+function buildResult(base: CheckResult, run: HarnessRun, file: string, display: string, backstopMs: number): CheckResult {
+  const { records } = run;
+  const hello = typeof records.hello?.python === 'string' ? records.hello.python : undefined;
+  const result: CheckResult = {
+    ...base,
+    python: hello ?? base.python,
+    tests: records.tests,
+    timelines: records.timelines,
+    stdout: run.stdout.text(),
+    stderr: run.stderr.text(),
+    stdoutTruncated: run.stdout.truncated,
+    stderrTruncated: run.stderr.truncated,
+    ignoredRecords: records.ignored,
+  };
+  if (records.done) {
+    result.status = records.done.status;
+    result.output = records.done.output;
+    const explained = result.tests.some((t) => t.status === 'error' || t.diagnostics.length > 0);
+    if (result.status === 'error' && !explained) result.error = 'the check ended with an error the harness did not explain';
+    return result;
+  }
+  const diag = noResultDiagnostic(run, file, display, backstopMs);
+  result.status = 'error';
+  result.diagnostics = [diag];
+  result.error = diag.message.split('\n')[0]!;
+  result.environmental = diag.kind === 'internal';
+  return result;
+}
+
+function noResultDiagnostic(run: HarnessRun, file: string, display: string, backstopMs: number): Diagnostic {
+  if (run.records.fatal) return run.records.fatal;
+  if (run.timedOut) {
+    return { kind: 'timeout', message: `your code was still running after ${Math.round(backstopMs / 1000)} s` };
+  }
+  const during = run.records.running ? ` (during the test '${run.records.running}')` : '';
+  const diag: Diagnostic = {
+    kind: 'exception',
+    message: `your code ended the check early (for example os._exit or a crash) before any result was recorded${during}`,
+  };
+  const traceback = tracebackTail(run.stderr.text());
+  if (traceback) {
+    diag.message += `\n${traceback.text}`;
+    const where = learnerFrame(traceback.text, file);
+    if (where) Object.assign(diag, { file: display, line: where });
+  }
+  return diag;
+}
+
+/** The last Python traceback on stderr, at most its last 12 lines. */
+export function tracebackTail(stderr: string): { text: string } | undefined {
+  const start = stderr.lastIndexOf('Traceback (most recent call last):');
+  if (start < 0) return undefined;
+  const lines = stderr.slice(start).trimEnd().split('\n');
+  const kept = lines.length > 12 ? ['Traceback (most recent call last):', '  ...', ...lines.slice(-10)] : lines;
+  return { text: kept.join('\n') };
+}
+
+function learnerFrame(traceback: string, file: string): number | undefined {
+  let line: number | undefined;
+  for (const m of traceback.matchAll(/File "(.+?)", line (\d+)/g)) {
+    if (path.resolve(m[1]!) === file) line = Number(m[2]);
+  }
+  return line;
+}
+
+function baseResult(kata: string, python: string, display: string): CheckResult {
+  return {
+    kata,
+    status: 'error',
+    python,
+    file: display,
+    tests: [],
+    timelines: [],
+    output: '',
+    stdout: '',
+    stderr: '',
+    stdoutTruncated: false,
+    stderrTruncated: false,
+    diagnostics: [],
+    error: null,
+    environmental: false,
+    ignoredRecords: 0,
+  };
+}
+
+function environmentError(base: CheckResult, message: string): CheckResult {
+  return { ...base, diagnostics: [{ kind: 'internal', message }], error: message, environmental: true };
+}
+
+/** Relative to the working directory when the file is under it, as the learner typed it most likely. */
+export function displayPath(file: string, cwd: string = process.cwd()): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+}
+
+function toStatus(value: unknown): Status {
+  return value === 'pass' || value === 'fail' ? value : 'error';
+}
+
+function toDiagnostic(value: unknown): Diagnostic[] {
+  if (!value || typeof value !== 'object') return [];
+  const d = value as Record<string, unknown>;
+  const diag: Diagnostic = { kind: str(d.kind) || 'exception', message: str(d.message) };
+  if (typeof d.file === 'string') diag.file = d.file;
+  if (typeof d.line === 'number') diag.line = d.line;
+  if (typeof d.task === 'string') diag.task = d.task;
+  if (typeof d.call === 'string') diag.call = d.call;
+  if (typeof d.frozenMs === 'number') diag.frozenMs = d.frozenMs;
+  return [diag];
+}
+
+/** Keeps the first `limit` bytes and counts the rest, so a chatty program is drained without filling memory. */
+class BoundedText {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  truncated = false;
+  constructor(private readonly limit: number) {}
+
+  push(chunk: Buffer): void {
+    const room = this.limit - this.size;
+    if (room <= 0) {
+      this.truncated = true;
+      return;
+    }
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    if (part !== chunk) this.truncated = true;
+    this.chunks.push(part);
+    this.size += part.length;
+  }
+
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+}
