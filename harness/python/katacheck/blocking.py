@@ -10,7 +10,9 @@ import time
 
 from . import clock, collector
 from .collector import ms
+from .clock import running_virtual_loop
 from .frames import caller_is_learner, learner_where
+from .traced import task_label
 
 _AUDITED = {
     "open": "open()",
@@ -34,21 +36,6 @@ _WHY = {
 }
 
 
-def _task():
-    import asyncio
-
-    try:
-        task = asyncio.current_task()
-    except RuntimeError:
-        return None
-    if task is None or task.get_name() == collector.TEST_TASK:
-        return None
-    from .traced import coroutine_name
-
-    name = coroutine_name(task.get_coro())
-    return f"{task.get_name()} running {name}" if name else task.get_name()
-
-
 def _describe(diag):
     where = diag.where.text() if diag.where else "your code"
     task = f" (in task {diag.task})" if diag.task else ""
@@ -69,14 +56,12 @@ def report(call, frame, frozen):
     if col is None:
         return
     where = learner_where(frame)
-    col.blocking("blocking-call", call, where, _task(), frozen, _describe)
+    col.blocking("blocking-call", call, where, task_label(), frozen, _describe)
 
 
 def sleep(secs):
     if not isinstance(secs, (int, float)) or secs < 0:
         clock.REAL_SLEEP(secs)  # same TypeError/ValueError as the real one
-    from .vloop import running_virtual_loop
-
     loop = running_virtual_loop()
     if loop is not None:
         report("time.sleep", sys._getframe(1), float(secs))
@@ -112,8 +97,6 @@ def _audit(event, args):
     call = _AUDITED.get(event)
     if call is None:
         return
-    from .vloop import running_virtual_loop
-
     if running_virtual_loop() is None:
         return
     if event == "open" and isinstance(args[0], int):
@@ -124,7 +107,7 @@ def _audit(event, args):
         return
     col = collector.current()
     if col is not None:
-        col.blocking("blocking-call", call, where, _task(), None, _describe)
+        col.blocking("blocking-call", call, where, task_label(), None, _describe)
 
 
 _installed = [False]

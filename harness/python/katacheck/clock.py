@@ -6,6 +6,7 @@ CPU budget flags it.
 """
 import threading
 import time
+from asyncio.events import _get_running_loop
 
 REAL_SLEEP = time.sleep
 REAL_MONOTONIC = time.monotonic
@@ -54,13 +55,19 @@ def set_ledger(ledger):
     _worker.ledger = ledger
 
 
+LOOP_TYPES = ()  # set by vloop: the loop classes that run on virtual time
+
+
+def running_virtual_loop():
+    loop = _get_running_loop()
+    return loop if isinstance(loop, LOOP_TYPES) else None
+
+
 def virtual_now():
     """Virtual seconds as seen by the calling thread, or None where real time applies."""
     ledger = current_ledger()
     if ledger is not None:
         return ledger.start + ledger.spent
-    from .vloop import running_virtual_loop
-
     if running_virtual_loop() is not None:
         return CLOCK.now
     return None

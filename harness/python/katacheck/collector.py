@@ -68,10 +68,10 @@ class Collector:
         if seen is None:
             seen = self.add(Diagnostic(kind, "", where, task, call, frozen))
             self._blocking[key] = seen
-            seen.frozen = frozen
         else:
             seen.count += 1
-            seen.frozen = (seen.frozen or 0) + (frozen or 0)
+            if frozen is not None:
+                seen.frozen = (seen.frozen or 0) + frozen
         seen.message = describe(seen)
         return seen
 

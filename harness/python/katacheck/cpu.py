@@ -4,14 +4,16 @@ A step that runs too many learner lines without awaiting froze the loop: report 
 and past a hard limit stop it by raising into the learner's code. Counting lines, not seconds, keeps
 the verdict the same on an idle laptop and on a loaded CI box.
 """
+import _thread
 import sys
 
 from . import collector
-from .collector import Diagnostic, ms
+from .collector import ms
 from .frames import is_learner, learner_where
 
 SOFT_LINES = 100_000  # about 5 ms of plain CPython: worth a diagnostic
-HARD_LINES = 1_000_000  # stop the step: it would never end on its own
+HARD_LINES = 200_000  # stop the step: a loop this long without an await is not going to yield
+AFTER_STOP_LINES = 10_000  # once one step was stopped, its siblings (gather of N) get less rope
 SECONDS_PER_LINE = 50e-9  # cost model that turns counted lines into virtual frozen time
 
 
@@ -19,14 +21,26 @@ class CpuBudgetExceeded(BaseException):
     """Raised into learner code that never yields. BaseException so `except Exception` can't eat it."""
 
 
+def stopped_by_budget(exc):
+    """Whether `exc` is how this module stopped a CPU-bound step (see _stop)."""
+    if isinstance(exc, CpuBudgetExceeded):
+        return True
+    if isinstance(exc, KeyboardInterrupt) and _budget.interrupted:
+        _budget.interrupted = False
+        return True
+    return False
+
+
 class _Budget:
-    __slots__ = ("lines", "flagged", "enabled", "pending_freeze")
+    __slots__ = ("lines", "flagged", "enabled", "pending_freeze", "hard", "interrupted")
 
     def __init__(self):
         self.lines = 0
         self.flagged = None
         self.enabled = False
         self.pending_freeze = 0.0
+        self.hard = HARD_LINES
+        self.interrupted = False  # stopped through interrupt_main (3.10/3.11, see _stop)
 
 
 _budget = _Budget()
@@ -36,9 +50,10 @@ def new_step():
     """A task step or loop iteration begins: charge what the last one overspent, reset the count."""
     b = _budget
     if b.flagged is not None:
-        b.pending_freeze += b.lines * SECONDS_PER_LINE
-        b.flagged.frozen = b.lines * SECONDS_PER_LINE
-        b.flagged.message = _describe(b.flagged, b.lines)
+        spent = b.lines * SECONDS_PER_LINE
+        b.pending_freeze += spent
+        b.flagged.frozen = (b.flagged.frozen or 0.0) + spent
+        b.flagged.message = _describe(b.flagged)
         b.flagged = None
     b.lines = 0
 
@@ -49,39 +64,42 @@ def take_freeze():
     return freeze
 
 
-def _describe(diag, lines):
+def _describe(diag):
     where = diag.where.text() if diag.where else "your code"
-    task = f" (task {diag.task})" if diag.task else ""
+    task = f" (in task {diag.task})" if diag.task else ""
+    frozen = diag.frozen or SOFT_LINES * SECONDS_PER_LINE
+    lines = round(frozen / SECONDS_PER_LINE)
+    times = f" over {diag.count} steps" if diag.count > 1 else ""
     return (
-        f"CPU-bound loop at {where}{task} ran {lines:,} lines without awaiting and froze the loop "
-        f"for about {ms(lines * SECONDS_PER_LINE)}: nothing else could run meanwhile"
+        f"CPU-bound loop at {where} ran {lines:,} lines without awaiting{times} and froze the loop "
+        f"for about {ms(frozen)}{task}: nothing else could run meanwhile"
     )
 
 
 def _count(frame_getter):
     b = _budget
     b.lines += 1
-    if b.lines < SOFT_LINES:
+    if b.lines < SOFT_LINES and b.lines < b.hard:
         return
     if b.flagged is None and b.lines == SOFT_LINES:
         col = collector.current()
         if col is not None:
+            from .traced import task_label
+
             where = learner_where(frame_getter())
-            diag = Diagnostic("cpu-bound", "", where, _task_name())
-            diag.message = _describe(diag, b.lines)
-            b.flagged = col.add(diag)
-    if b.lines >= HARD_LINES and b.enabled:
-        raise CpuBudgetExceeded(f"stopped after {b.lines:,} lines without an await")
+            b.flagged = col.blocking("cpu-bound", None, where, task_label(), None, _describe)
+    if b.lines >= b.hard and b.enabled:
+        b.hard = AFTER_STOP_LINES
+        _stop()
 
 
-def _task_name():
-    import asyncio
-
-    try:
-        task = asyncio.current_task()
-    except RuntimeError:
-        return None
-    return task.get_name() if task is not None else None
+def _stop():
+    if sys.version_info >= (3, 12):
+        # sys.monitoring keeps calling us after a raise, so a learner's `except` can't outrun it.
+        raise CpuBudgetExceeded(f"stopped after {_budget.lines:,} lines without an await")
+    # settrace would switch itself off if we raised here; an interrupt leaves tracing on.
+    _budget.interrupted = True
+    _thread.interrupt_main()
 
 
 if sys.version_info >= (3, 12):
@@ -137,3 +155,5 @@ def reset():
     _budget.lines = 0
     _budget.flagged = None
     _budget.pending_freeze = 0.0
+    _budget.hard = HARD_LINES
+    _budget.interrupted = False

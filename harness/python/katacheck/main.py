@@ -1,6 +1,5 @@
 """One check: read the config, run the reference's timeline case, load the learner's file, run every
 case, and report on the private channel (docs/protocol.md)."""
-import faulthandler
 import json
 import os
 import platform
@@ -17,7 +16,6 @@ from .runner import run_case
 from .watchdog import Watchdog
 
 ORIGIN_DEPTH = 32  # frames kept per coroutine's creation site: enough to reach the learner's line
-LAST_RESORT = 12.0  # seconds: faulthandler ends even a C-level loop that holds the GIL
 
 
 def _parse_version(text):
@@ -35,9 +33,10 @@ def _load_learner(config, watchdog):
         return execute(code, "learner", config["learner"]), col.diagnostics, False
     except LoadError as err:
         return None, [err.diagnostic], True
-    except cpu.CpuBudgetExceeded:
-        return None, col.diagnostics, True
     except BaseException as exc:  # the learner's top-level code raised
+        if cpu.stopped_by_budget(exc):
+            cpu.new_step()
+            return None, col.diagnostics, True
         if isinstance(exc, KeyboardInterrupt) and not watchdog.fired:
             raise
         return None, col.diagnostics + [diagnose(exc)], True
@@ -69,7 +68,6 @@ def main():
     os.close(devnull)
     sys.stdin = open(os.devnull)
     sys.stdout = sys.stderr = capture.OUT
-    faulthandler.dump_traceback_later(LAST_RESORT, exit=True, file=real_stderr)
 
     channel.send({"type": "hello", "python": platform.python_version()})
     need = _parse_version(config.get("minPython") or "3.10")
@@ -85,7 +83,7 @@ def main():
     blocking.install()
     vloop.install()
     sys.set_coroutine_origin_tracking_depth(ORIGIN_DEPTH)
-    watchdog = Watchdog(channel)
+    watchdog = Watchdog(channel, real_stderr)
 
     frames.add_trusted_file(config["tests"])
     execute(compile_file(config["tests"], "tests.py"), "kata_tests", config["tests"])
@@ -118,5 +116,4 @@ def main():
     overall = "pass" if all(s == "pass" for s in statuses) else "fail"
     channel.send({"type": "done", "status": overall, "output": load_output + capture.OUT.take()})
     sys.stdout.flush()
-    faulthandler.cancel_dump_traceback_later()
     os._exit(0)  # don't let the learner's atexit hooks or lingering threads add anything

@@ -78,6 +78,25 @@ def _cleanup(loop):
         loop.close()
 
 
+def _judge_exception(exc, col, watchdog):
+    if cpu.stopped_by_budget(exc):
+        cpu.new_step()  # settle the frozen time before quoting it
+        message = next((d.message for d in col.diagnostics if d.kind == "cpu-bound"), None)
+        if message is None:
+            message = "a loop ran on and on without awaiting: a CPU-bound loop froze the event loop"
+            col.add(Diagnostic("cpu-bound", message))
+        return "fail", message
+    if isinstance(exc, KeyboardInterrupt) and watchdog.fired:
+        message = f"still running after {STAGE1:g} s of real time, so it was stopped"
+        col.add(Diagnostic("timeout", message))
+        return "error", message
+    if isinstance(exc, KeyboardInterrupt):
+        raise exc
+    diagnostic = diagnose(exc)
+    col.add(diagnostic)
+    return "error", diagnostic.message
+
+
 def run_case(case, module, watchdog):
     col = collector_mod.activate(Collector(case.name))
     cpu.reset()
@@ -99,20 +118,10 @@ def run_case(case, module, watchdog):
         except Stuck as stuck:
             status, message = "error", stuck.message
             col.add(Diagnostic(stuck.kind, stuck.message))
-        except cpu.CpuBudgetExceeded:
-            status = "fail"
-            message = next((d.message for d in col.diagnostics if d.kind == "cpu-bound"), "CPU-bound loop")
-        except KeyboardInterrupt:
-            if not watchdog.fired:
-                raise
-            status = "error"
-            message = f"still running after {STAGE1:g} s of real time, so it was stopped"
-            col.add(Diagnostic("timeout", message))
         except BaseException as exc:  # the learner's code raised: that's a verdict, not a crash
-            diagnostic = diagnose(exc)
-            status, message = "error", diagnostic.message
-            col.add(diagnostic)
+            status, message = _judge_exception(exc, col, watchdog)
         finally:
+
             watchdog.disarm()
             cpu.new_step()
             check.undo()

@@ -3,9 +3,10 @@
 Tasks accept any `collections.abc.Coroutine` (C Task on 3.10-3.14), so wrapping keeps the learner's
 code running as written while every step passes through here.
 """
+import asyncio
 import collections.abc
 
-from . import collector, cpu
+from . import clock, collector, cpu
 from .frames import is_learner
 
 
@@ -21,6 +22,9 @@ class TracedCoroutine(collections.abc.Coroutine):
     def _before(self):
         if self._task_step:
             cpu.new_step()
+            loop = clock.running_virtual_loop()
+            if loop is not None:
+                loop.count_step()
         col = collector.current()
         if col is not None:
             if not self._started and self.row is not None and self.row.task is None:
@@ -144,9 +148,19 @@ def _default_label(func, args):
     return f"{func.__name__}({first})"
 
 
-def _task_name():
-    import asyncio
+def task_label():
+    """'Task-3 running check' for the task running now; None for the test's own task."""
+    try:
+        task = asyncio.current_task()
+    except RuntimeError:
+        return None
+    if task is None or task.get_name() == collector.TEST_TASK:
+        return None
+    name = coroutine_name(task.get_coro())
+    return f"{task.get_name()} running {name}" if name else task.get_name()
 
+
+def _task_name():
     try:
         task = asyncio.current_task()
     except RuntimeError:

@@ -8,14 +8,14 @@ import asyncio
 import asyncio.events
 import selectors
 
-from . import collector, cpu
+from . import clock, collector, cpu
 from .clock import CLOCK
 from .collector import Diagnostic
 from .executor import VirtualPool, workers_of
 from .frames import coroutine_where, learner_where_in_traceback
 from .traced import wrap_task
 
-MAX_ITERATIONS = 100_000  # loop iterations per test; `while True: await asyncio.sleep(0)` ends here
+MAX_ITERATIONS = 20_000  # loop iterations plus task steps per test; ends `while True: await asyncio.sleep(0)`
 REAL_WAIT_SLICE = 0.05  # seconds to wait for real work (threads, pipes) between budget checks
 
 
@@ -44,7 +44,7 @@ class _Selector(selectors.DefaultSelector):
         if loop.iterations > loop.max_iterations:
             raise Stuck(
                 "timeout",
-                f"the event loop went round {loop.max_iterations:,} times without the test finishing: "
+                f"the event loop went round {loop.max_iterations:,} times (loop iterations and task steps) without the test finishing: "
                 "a task keeps rescheduling itself without ever waiting for anything",
             )
         if timeout == 0:
@@ -98,6 +98,9 @@ class VirtualLoop(asyncio.SelectorEventLoop):
     def time(self):
         return CLOCK.now
 
+    def count_step(self):
+        self.iterations += 1
+
     def real_work_started(self):
         self.real_pending += 1
 
@@ -139,6 +142,8 @@ def _exception_handler(loop, context):
         where = coroutine_where(task.get_coro())
     if col is None or (col.closing and "destroyed" in message):
         return
+    if exc is not None and not isinstance(exc, Exception):
+        return  # our own stops (KeyboardInterrupt, budget) and sys.exit are reported where they happen
     if "never retrieved" in message and exc is not None:
         text = (
             f"a task failed with {type(exc).__name__}: {exc} and nobody awaited it, so the error was "
@@ -151,9 +156,7 @@ def _exception_handler(loop, context):
     col.add(Diagnostic("unretrieved", text, where))
 
 
-def running_virtual_loop():
-    loop = asyncio.events._get_running_loop()
-    return loop if isinstance(loop, VirtualLoop) else None
+clock.LOOP_TYPES = (VirtualLoop,)
 
 
 def install():

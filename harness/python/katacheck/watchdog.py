@@ -6,17 +6,20 @@ can't see (a C-level loop, real blocking I/O, code that swallows our stop) is in
 learner's current line and the process exits. A correct fix finishes in milliseconds, far from either.
 """
 import _thread
+import faulthandler
 import os
 import sys
 import threading
 
-STAGE1 = 5.0
+STAGE1 = 8.0
 STAGE2 = 3.0
+LAST_RESORT = STAGE1 + STAGE2 + 1.0  # faulthandler's own C thread ends even a loop holding the GIL
 
 
 class Watchdog:
-    def __init__(self, channel):
+    def __init__(self, channel, stderr):
         self._channel = channel
+        self._stderr = stderr
         self._cond = threading.Condition()
         self._armed = None  # (generation, label)
         self._generation = 0
@@ -30,8 +33,10 @@ class Watchdog:
             self._armed = (self._generation, label)
             self.fired = False
             self._cond.notify()
+        faulthandler.dump_traceback_later(LAST_RESORT, exit=True, file=self._stderr)
 
     def disarm(self):
+        faulthandler.cancel_dump_traceback_later()
         with self._cond:
             self._generation += 1
             self._armed = None
