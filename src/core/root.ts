@@ -7,10 +7,15 @@ import { fileURLToPath } from 'node:url';
 const PACKAGE_NAME = 'async-katas';
 let cached: string | undefined;
 
+/** Where katas/ and harness/ are read from. */
 export function packageRoot(): string {
   // Lets tests and kata authors point the CLI at another tree of katas/ and harness/.
   const override = process.env.ASYNC_KATAS_ROOT;
-  if (override) return path.resolve(override);
+  return override ? path.resolve(override) : installRoot();
+}
+
+/** The folder of this package's own package.json. */
+export function installRoot(): string {
   cached ??= findUp(path.dirname(fileURLToPath(import.meta.url)));
   return cached;
 }
@@ -30,7 +35,7 @@ function findUp(start: string): string {
   }
 }
 
-export function packageVersion(root: string = packageRoot()): string {
+export function packageVersion(root: string = installRoot()): string {
   try {
     return (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
   } catch {

@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { devCheck, meetsLabel, parseCorpusLabel, type DevCheckItem } from '../../src/core/dev-check.js';
+import type { PythonInfo } from '../../src/core/python.js';
+import type { CheckResult } from '../../src/core/result.js';
+import { FIXTURE_ROOT, tempDir, testPython } from '../helpers.js';
+
+let python: PythonInfo;
+beforeAll(async () => {
+  // The fake harness does not care which Python runs it; claiming 3.11 makes `# python: >=3.12` deterministic.
+  python = { ...(await testPython()), version: '3.11.7', versionTuple: [3, 11, 7] };
+});
+
+/** A copy of the fixture root to break on purpose. */
+function copyRoot(): string {
+  const root = tempDir();
+  fs.cpSync(FIXTURE_ROOT, root, { recursive: true });
+  return root;
+}
+
+const demo = (root: string, ...rest: string[]) => path.join(root, 'katas', 'python', 'demo', ...rest);
+const find = (items: DevCheckItem[], subject: string) => items.find((i) => i.kata === 'demo' && i.subject === subject);
+
+describe('devCheck', () => {
+  it('accepts a good kata: starter fails, solution passes, corpus labels hold', async () => {
+    const seen: DevCheckItem[] = [];
+    const report = await devCheck({ ids: ['demo'], python, root: FIXTURE_ROOT, onItem: (i) => seen.push(i) });
+    expect(report.ok).toBe(true);
+    expect(report.items.map((i) => [i.subject, i.outcome])).toEqual([
+      ['kata.json', 'ok'],
+      ['quiz.json', 'ok'],
+      ['explanation.md', 'ok'],
+      ['starter.py', 'ok'],
+      ['solution.py', 'ok'],
+      ['corpus/fail-blocking.py', 'ok'],
+      ['corpus/pass-needs-312.py', 'ok'],
+      ['corpus/pass-plain.py', 'ok'],
+    ]);
+    expect(find(report.items, 'corpus/pass-needs-312.py')!.detail).toContain('requires-python');
+    expect(seen).toEqual(report.items);
+  });
+
+  it('checks every kata by default and skips those the interpreter is too old for', async () => {
+    const report = await devCheck({ python, root: FIXTURE_ROOT });
+    expect(report.ok).toBe(true);
+    const newer = report.items.filter((i) => i.kata === 'needs-newer');
+    expect(newer.find((i) => i.subject === 'solution.py')!.outcome).toBe('skip');
+    expect(newer.find((i) => i.subject === 'quiz.json')!.outcome).toBe('ok');
+  });
+
+  it('flags a starter that passes and a solution that fails', async () => {
+    const root = copyRoot();
+    fs.writeFileSync(demo(root, 'starter.py'), '# fake: pass\n');
+    fs.writeFileSync(demo(root, 'solution.py'), '# fake: fail too-slow\n');
+    const report = await devCheck({ ids: ['demo'], python, root });
+    expect(report.ok).toBe(false);
+    expect(find(report.items, 'starter.py')).toMatchObject({ outcome: 'mismatch', detail: 'expected fail, got pass' });
+    expect(find(report.items, 'solution.py')).toMatchObject({ outcome: 'mismatch' });
+    expect(find(report.items, 'solution.py')!.detail).toContain('expected pass, got fail [too-slow]');
+  });
+
+  it('flags corpus files whose result does not meet their label', async () => {
+    const root = copyRoot();
+    fs.writeFileSync(demo(root, 'corpus', 'fail-wrong-kind.py'), '# expect: fail never-awaited\n# fake: fail blocking-call\n');
+    fs.writeFileSync(demo(root, 'corpus', 'pass-noisy.py'), '# expect: pass\n# fake: pass-noisy blocking-call\n');
+    fs.writeFileSync(demo(root, 'corpus', 'pass-unlabelled.py'), '# fake: pass\n');
+    const report = await devCheck({ ids: ['demo'], python, root });
+    expect(report.ok).toBe(false);
+    expect(find(report.items, 'corpus/fail-wrong-kind.py')!.detail).toBe(
+      'expected fail [never-awaited], got fail [blocking-call]: missing never-awaited',
+    );
+    expect(find(report.items, 'corpus/pass-noisy.py')!.detail).toContain('with no diagnostics');
+    expect(find(report.items, 'corpus/pass-unlabelled.py')!.outcome).toBe('mismatch');
+    expect(find(report.items, 'corpus/pass-plain.py')!.outcome).toBe('ok');
+  });
+
+  it('flags broken quiz and explanation files, and an unknown kata', async () => {
+    const root = copyRoot();
+    fs.writeFileSync(demo(root, 'quiz.json'), '{"questions": []}');
+    fs.rmSync(demo(root, 'explanation.md'));
+    const report = await devCheck({ ids: ['demo', 'dmeo'], python, root });
+    expect(find(report.items, 'quiz.json')!.outcome).toBe('mismatch');
+    expect(find(report.items, 'explanation.md')!.detail).toContain('file is missing');
+    expect(report.items.find((i) => i.kata === 'dmeo')!.detail).toContain("did you mean 'demo'");
+  });
+});
+
+describe('parseCorpusLabel', () => {
+  it('reads pass and fail labels', () => {
+    expect(parseCorpusLabel('# expect: pass\n# gathers\nimport asyncio\n')).toEqual({ expect: 'pass', kinds: [] });
+    expect(parseCorpusLabel('# expect: fail blocking-call too-slow\n')).toEqual({
+      expect: 'fail',
+      kinds: ['blocking-call', 'too-slow'],
+    });
+  });
+
+  it('reads `# python: >=3.11` on a later comment line only', () => {
+    expect(parseCorpusLabel('# expect: pass\n# uses TaskGroup\n# python: >=3.11\n')).toEqual({
+      expect: 'pass',
+      kinds: [],
+      minPython: '3.11',
+    });
+    expect(parseCorpusLabel('# expect: pass\nimport asyncio\n# python: >=3.11\n')).toEqual({ expect: 'pass', kinds: [] });
+  });
+
+  it('rejects malformed labels', () => {
+    expect(parseCorpusLabel('import asyncio\n')).toHaveProperty('error');
+    expect(parseCorpusLabel('# expect: maybe\n')).toHaveProperty('error');
+    expect(parseCorpusLabel('# expect: fail\n')).toHaveProperty('error');
+    expect(parseCorpusLabel('# expect: pass too-slow\n')).toHaveProperty('error');
+    expect(parseCorpusLabel('# expect: fail too-sloow\n')).toEqual({ error: 'unknown diagnostic kind(s): too-sloow' });
+    expect(parseCorpusLabel('# expect: pass\n# python: 3.11\n')).toHaveProperty('error');
+  });
+});
+
+describe('meetsLabel', () => {
+  const result = (status: CheckResult['status'], kinds: string[]): CheckResult => ({
+    kata: 'demo',
+    status,
+    python: '3.11.7',
+    file: 'x.py',
+    tests: [
+      { name: 't', status, message: '', elapsed: 0, diagnostics: kinds.map((kind) => ({ kind, message: kind })), output: '' },
+    ],
+    timelines: [],
+    output: '',
+    stdout: '',
+    stderr: '',
+    stdoutTruncated: false,
+    stderrTruncated: false,
+    diagnostics: [],
+    error: null,
+    environmental: false,
+    ignoredRecords: 0,
+  });
+
+  it('needs the verdict to match and every listed kind to appear', () => {
+    const label = { expect: 'fail' as const, kinds: ['too-slow'] };
+    expect(meetsLabel(label, result('fail', ['too-slow', 'blocking-call'])).ok).toBe(true);
+    expect(meetsLabel(label, result('error', ['too-slow'])).ok).toBe(true);
+    expect(meetsLabel(label, result('fail', ['blocking-call'])).ok).toBe(false);
+    expect(meetsLabel(label, result('pass', ['too-slow'])).ok).toBe(false);
+  });
+
+  it('needs a pass without diagnostics', () => {
+    const label = { expect: 'pass' as const, kinds: [] };
+    expect(meetsLabel(label, result('pass', [])).ok).toBe(true);
+    expect(meetsLabel(label, result('pass', ['unretrieved'])).ok).toBe(false);
+    expect(meetsLabel(label, result('fail', [])).ok).toBe(false);
+  });
+});
