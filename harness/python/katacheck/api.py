@@ -4,6 +4,7 @@ import inspect
 
 from .clock import CLOCK
 from .collector import ms
+from .frames import Where, display, is_learner
 from .traced import TracedCoroutine, coroutine_name, traced_function
 
 EPSILON = 1e-9  # virtual times are sums of floats: compare with a hair of slack
@@ -31,10 +32,11 @@ def case(name, *, timeline=False, max_virtual=120.0):
 
 
 class Failure(Exception):
-    def __init__(self, kind, message):
+    def __init__(self, kind, message, where=None):
         super().__init__(message)
         self.kind = kind
         self.message = message
+        self.where = where
 
 
 def describe(value):
@@ -62,12 +64,31 @@ class Check:
         """Virtual seconds since this test started."""
         return CLOCK.now - self._collector.t0
 
-    def fail(self, kind, message):
-        raise Failure(kind, message)
+    def fail(self, kind, message, where=None):
+        raise Failure(kind, message, where)
 
-    def expect(self, condition, kind, message):
+    def expect(self, condition, kind, message, where=None):
         if not condition:
-            raise Failure(kind, message)
+            raise Failure(kind, message, where)
+
+    def defined_at(self, name):
+        """Where the learner's function `name` is defined (through our wrappers), or None."""
+        func = getattr(self.learner, name, None)
+        while hasattr(func, "__wrapped__"):
+            func = func.__wrapped__
+        code = getattr(func, "__code__", None)
+        if code is None or not is_learner(code.co_filename):
+            return None
+        return Where(display(code.co_filename), code.co_firstlineno, name)
+
+    def call_sites(self, name):
+        """The learner's lines that called the traced function `name` during this test, in order."""
+        seen, sites = set(), []
+        for row in self._collector.rows:
+            if row.function == name and row.where is not None and row.where.text() not in seen:
+                seen.add(row.where.text())
+                sites.append(row.where)
+        return sites
 
     def patch(self, target, name, value):
         """Replace an attribute for this test only."""
@@ -103,23 +124,26 @@ class Check:
         self.patch(target, name, traced_function(original, label))
         return original
 
-    def expect_value(self, got, want, what):
+    def expect_value(self, got, want, what, where=None):
         """`got == want`, with a message naming un-awaited coroutines, tasks and futures."""
         if inspect.isawaitable(got) and not inspect.isawaitable(want):
-            raise Failure("wrong-result", f"{what} returned {describe(got)}")
+            raise Failure("wrong-result", f"{what} returned {describe(got)}", where)
         if got != want:
-            raise Failure("wrong-result", f"{what} returned {describe(got)}, expected {describe(want)}")
+            raise Failure("wrong-result", f"{what} returned {describe(got)}, expected {describe(want)}", where)
 
-    def expect_elapsed(self, started, *, at_most=None, at_least=None, what="this"):
+    def expect_elapsed(self, started, *, at_most=None, at_least=None, what="this", where=None):
         took = self.now() - started
+        at = f" ({where.text()})" if where is not None else ""
         if at_most is not None and took > at_most + EPSILON:
             raise Failure(
                 "too-slow",
-                f"{what} took {ms(took)} of virtual time; done concurrently it takes {ms(at_most)}",
+                f"{what}{at} took {ms(took)} of virtual time; done concurrently it takes {ms(at_most)}",
+                where,
             )
         if at_least is not None and took < at_least - EPSILON:
             raise Failure(
                 "too-fast",
-                f"{what} took {ms(took)} of virtual time but must still wait {ms(at_least)}",
+                f"{what}{at} took {ms(took)} of virtual time but must still wait {ms(at_least)}",
+                where,
             )
         return took

@@ -35,11 +35,13 @@ class Diagnostic:
 
 
 class Row:
-    __slots__ = ("label", "kind", "task", "events", "learner")
+    __slots__ = ("label", "kind", "task", "events", "learner", "function", "where")
 
     def __init__(self, label, kind, task, learner):
         self.label, self.kind, self.task, self.learner = label, kind, task, learner
         self.events = []
+        self.function = None  # for 'call' rows: the traced function's name
+        self.where = None  # for 'call' rows: the learner's line that made the call
 
 
 class Collector:

@@ -114,7 +114,7 @@ def run_case(case, module, watchdog):
             loop.run_until_complete(task)
         except Failure as failure:
             status, message = "fail", failure.message
-            col.add(Diagnostic(failure.kind, failure.message))
+            col.add(Diagnostic(failure.kind, failure.message, failure.where))
         except Stuck as stuck:
             status, message = "error", stuck.message
             col.add(Diagnostic(stuck.kind, stuck.message))

@@ -5,9 +5,10 @@ code running as written while every step passes through here.
 """
 import asyncio
 import collections.abc
+import sys
 
 from . import clock, collector, cpu
-from .frames import is_learner
+from .frames import is_learner, learner_where
 
 
 class TracedCoroutine(collections.abc.Coroutine):
@@ -136,6 +137,9 @@ def traced_function(func, label=None):
             except Exception:  # a label must never break the learner's call
                 text = func.__name__
             row = col.new_row(text, "call", None, True)
+            if row is not None:
+                row.function = func.__name__
+                row.where = learner_where(sys._getframe(1))
         return TracedCoroutine(inner, row, task_step=False)
 
     return call

@@ -13,7 +13,7 @@ import threading
 
 STAGE1 = 8.0
 STAGE2 = 3.0
-LAST_RESORT = STAGE1 + STAGE2 + 1.0  # faulthandler's own C thread ends even a loop holding the GIL
+LAST_RESORT = STAGE1 + 1.0  # faulthandler's own C thread ends even a loop holding the GIL
 
 
 class Watchdog:

@@ -17,8 +17,9 @@ async def one_check(k: Check):
     (probe,) = _probes(k, ["db"])
     started = k.now()
     got = await check(probe)
-    k.expect_value(got, "db", "check(Probe('db'))")
-    k.expect_elapsed(started, at_least=WAIT, at_most=WAIT, what="one check")
+    where = k.defined_at("check")
+    k.expect_value(got, "db", "check(Probe('db'))", where)
+    k.expect_elapsed(started, at_least=WAIT, at_most=WAIT, what="one check", where=where)
 
 
 @case("five probes take 10 ms in total", timeline=True)
@@ -28,8 +29,10 @@ async def five_probes(k: Check):
     names = ["db", "cache", "queue", "search", "auth"]
     started = k.now()
     got = await check_all(_probes(k, names))
-    k.expect_value(got, names, "check_all(five probes)")
-    k.expect_elapsed(started, at_least=WAIT, at_most=WAIT, what="checking five probes")
+    k.expect_value(got, names, "check_all(five probes)", k.defined_at("check_all"))
+    sites = k.call_sites("check")
+    where = sites[0] if sites else k.defined_at("check_all")
+    k.expect_elapsed(started, at_least=WAIT, at_most=WAIT, what="checking five probes", where=where)
 
 
 @case("no probes, no waiting")
@@ -37,5 +40,6 @@ async def no_probes(k: Check):
     check_all = k.function("check_all")
     started = k.now()
     got = await check_all([])
-    k.expect_value(got, [], "check_all([])")
-    k.expect_elapsed(started, at_most=0, what="checking no probes")
+    where = k.defined_at("check_all")
+    k.expect_value(got, [], "check_all([])", where)
+    k.expect_elapsed(started, at_most=0, what="checking no probes", where=where)

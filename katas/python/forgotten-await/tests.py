@@ -21,17 +21,18 @@ def _spy(k: Check):
 
 
 def _expect_same(k: Check, got, made, order_id):
+    where = k.defined_at("checkout")
     if order_id not in made:
         if asyncio.iscoroutine(got) or isinstance(got, asyncio.Future):
-            k.expect_value(got, "a Receipt", f"checkout({order_id!r})")
+            k.expect_value(got, "a Receipt", f"checkout({order_id!r})", where)
         k.fail("wrong-result",
                f"checkout({order_id!r}) returned {got!r} without the Receipt of create_receipt ever "
-               "being produced: the coroutine it made never ran")
+               "being produced: the coroutine it made never ran", where)
     if got is not made[order_id]:
-        k.expect_value(got, made[order_id], f"checkout({order_id!r})")
+        k.expect_value(got, made[order_id], f"checkout({order_id!r})", where)
         k.fail("wrong-result",
                f"checkout({order_id!r}) returned an equal but different Receipt: return the very "
-               "object create_receipt produced, not a new one")
+               "object create_receipt produced, not a new one", where)
 
 
 @case("checkout returns the Receipt create_receipt made", timeline=True)

@@ -50,10 +50,11 @@ async def _fetch(k: Check, exchange, symbols):
     started = k.now()
     got = await fetch_quotes(list(symbols))
     want = [exchange.quote(s, MARKET[s][1]) for s in symbols]
-    k.expect_value(got if not isinstance(got, tuple) else list(got), want, f"fetch_quotes({list(symbols)})")
+    where = k.defined_at("fetch_quotes")
+    k.expect_value(got if not isinstance(got, tuple) else list(got), want, f"fetch_quotes({list(symbols)})", where)
     if sorted(exchange.calls) != sorted(symbols):
         k.fail("wrong-result",
-               f"fetch_quote was called for {exchange.calls}; each symbol must be fetched exactly once")
+               f"fetch_quote was called for {exchange.calls}; each symbol must be fetched exactly once", where)
     return started
 
 
@@ -69,14 +70,18 @@ async def all_in_flight(k: Check):
     symbols = ["PY", "RS", "GO", "JS"]
     started = await _fetch(k, exchange, symbols)
     slowest = max(MARKET[s][0] for s in symbols)
+    sites = k.call_sites("fetch_quote")
+    where = sites[0] if sites else k.defined_at("fetch_quotes")
+    at = f" at {where.text()}" if where else ""
     k.expect(exchange.most_in_flight == len(symbols), "too-slow",
-             f"at most {exchange.most_in_flight} of {len(symbols)} fetches were in flight at once; "
-             "start them all before awaiting any")
-    k.expect_elapsed(started, at_most=slowest, what=f"fetching {len(symbols)} quotes")
+             f"only {exchange.most_in_flight} of {len(symbols)} fetches were in flight at once: the fetch "
+             f"started{at} is awaited before the next one starts; start them all, then await them together",
+             where)
+    k.expect_elapsed(started, at_most=slowest, what=f"fetching {len(symbols)} quotes", where=where)
 
 
 @case("an empty list gives an empty list")
 async def empty(k: Check):
     exchange = _install(k)
     started = await _fetch(k, exchange, [])
-    k.expect_elapsed(started, at_most=0, what="fetching no quotes")
+    k.expect_elapsed(started, at_most=0, what="fetching no quotes", where=k.defined_at("fetch_quotes"))
