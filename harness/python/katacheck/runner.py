@@ -87,8 +87,11 @@ def _judge_exception(exc, col, watchdog):
             col.add(Diagnostic("cpu-bound", message))
         return "fail", message
     if isinstance(exc, KeyboardInterrupt) and watchdog.fired:
-        message = f"still running after {STAGE1:g} s of real time, so it was stopped"
-        col.add(Diagnostic("timeout", message))
+        where = watchdog.where
+        at = f" at {where.text()}" if where else ""
+        message = (f"still running{at} after {STAGE1:g} s of real time, so it was stopped: "
+                   "something there waits or computes without ever giving the event loop back")
+        col.add(Diagnostic("timeout", message, where))
         return "error", message
     if isinstance(exc, KeyboardInterrupt):
         raise exc

@@ -8,12 +8,13 @@ learner's current line and the process exits. A correct fix finishes in millisec
 import _thread
 import faulthandler
 import os
+import signal
 import sys
 import threading
 
 STAGE1 = 8.0
 STAGE2 = 3.0
-LAST_RESORT = STAGE1 + 1.0  # faulthandler's own C thread ends even a loop holding the GIL
+LAST_RESORT = STAGE1 + STAGE2 + 1.0  # faulthandler's own C thread ends even a loop holding the GIL
 
 
 class Watchdog:
@@ -24,6 +25,7 @@ class Watchdog:
         self._armed = None  # (generation, label)
         self._generation = 0
         self.fired = False
+        self.where = None  # the learner's line the main thread was at when stage 1 fired
         self._main = threading.main_thread().ident
         threading.Thread(target=self._watch, daemon=True, name="async-katas-watchdog").start()
 
@@ -51,10 +53,21 @@ class Watchdog:
                 if self._cond.wait_for(lambda: self._generation != generation, STAGE1):
                     continue
                 self.fired = True
-                _thread.interrupt_main()
+                self._interrupt()
                 if self._cond.wait_for(lambda: self._generation != generation, STAGE2):
                     continue
                 self._fatal(label)
+
+    def _interrupt(self):
+        from .frames import learner_where
+
+        self.where = learner_where(sys._current_frames().get(self._main))
+        # A real signal to the main thread: it also breaks a blocking system call (a lock or a read),
+        # which _thread.interrupt_main alone would leave waiting.
+        if hasattr(signal, "pthread_kill"):
+            signal.pthread_kill(self._main, signal.SIGINT)
+        else:
+            _thread.interrupt_main()
 
     def _fatal(self, label):
         from .frames import learner_where
