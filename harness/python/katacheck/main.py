@@ -2,7 +2,6 @@
 case, and report on the private channel (docs/protocol.md)."""
 import json
 import os
-import platform
 import sys
 
 from . import blocking, capture, cpu, frames, vloop
@@ -16,6 +15,9 @@ from .runner import run_case
 from .watchdog import Watchdog
 
 ORIGIN_DEPTH = 32  # frames kept per coroutine's creation site: enough to reach the learner's line
+
+
+PYTHON_VERSION = "{}.{}.{}".format(*sys.version_info[:3])
 
 
 def _parse_version(text):
@@ -69,11 +71,11 @@ def main():
     sys.stdin = open(os.devnull)
     sys.stdout = sys.stderr = capture.OUT
 
-    channel.send({"type": "hello", "python": platform.python_version()})
+    channel.send({"type": "hello", "python": PYTHON_VERSION})
     need = _parse_version(config.get("minPython") or "3.10")
     if sys.version_info[:len(need)] < need:
         message = (f"this kata needs Python {config['minPython']} or newer; "
-                   f"this is Python {platform.python_version()}")
+                   f"this is Python {PYTHON_VERSION}")
         channel.send({"type": "test", "name": "Python version", "status": "error", "message": message,
                       "elapsed": 0, "output": "",
                       "diagnostics": [{"kind": "requires-python", "message": message}]})
