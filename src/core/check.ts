@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Kata } from './catalog.js';
+import { explainCrash, type CrashReport } from './crash.js';
 import { satisfiesMinPython, type PythonInfo } from './python.js';
 import type { CheckResult, Diagnostic, Status, TestResult, Timeline } from './result.js';
 import { packageRoot } from './root.js';
@@ -264,7 +265,10 @@ function buildResult(base: CheckResult, run: HarnessRun, file: string, display: 
     if (result.status === 'error' && !explained) result.error = 'the check ended with an error the harness did not explain';
     return result;
   }
-  const diag = noResultDiagnostic(run, file, display, backstopMs);
+  const crash = records.fatal || run.timedOut ? undefined : explainCrash(result.stderr, file);
+  const diag = noResultDiagnostic(run, crash, display, backstopMs);
+  // The dump is in the diagnostic now; what stays in stderr is what the learner's code wrote.
+  if (crash) result.stderr = result.stderr.slice(0, crash.dumpStart);
   result.status = 'error';
   result.diagnostics = [diag];
   result.error = diag.message.split('\n')[0]!;
@@ -272,40 +276,29 @@ function buildResult(base: CheckResult, run: HarnessRun, file: string, display: 
   return result;
 }
 
-function noResultDiagnostic(run: HarnessRun, file: string, display: string, backstopMs: number): Diagnostic {
+function noResultDiagnostic(
+  run: HarnessRun,
+  crash: CrashReport | undefined,
+  display: string,
+  backstopMs: number,
+): Diagnostic {
   if (run.records.fatal) return run.records.fatal;
   if (run.timedOut) {
     return { kind: 'timeout', message: `your code was still running after ${Math.round(backstopMs / 1000)} s` };
   }
   const during = run.records.running ? ` (during the test '${run.records.running}')` : '';
-  const diag: Diagnostic = {
-    kind: 'exception',
-    message: `your code ended the check early (for example os._exit or a crash) before any result was recorded${during}`,
-  };
-  const traceback = tracebackTail(run.stderr.text());
-  if (traceback) {
-    diag.message += `\n${traceback.text}`;
-    const where = learnerFrame(traceback.text, file);
-    if (where) Object.assign(diag, { file: display, line: where });
-  }
+  const diag: Diagnostic =
+    crash?.kind === 'timeout'
+      ? { kind: 'timeout', message: `your code was still running after ${crash.seconds} s${during}` }
+      : {
+          kind: 'exception',
+          message:
+            `your code ended the check early (for example os._exit or a crash) before any result was recorded${during}` +
+            (crash?.headline ? `: ${crash.headline}` : ''),
+        };
+  if (crash?.detail) diag.message += `\n${crash.detail}`;
+  if (crash?.line !== undefined) Object.assign(diag, { file: display, line: crash.line });
   return diag;
-}
-
-/** The last Python traceback on stderr, at most its last 12 lines. */
-export function tracebackTail(stderr: string): { text: string } | undefined {
-  const start = stderr.lastIndexOf('Traceback (most recent call last):');
-  if (start < 0) return undefined;
-  const lines = stderr.slice(start).trimEnd().split('\n');
-  const kept = lines.length > 12 ? ['Traceback (most recent call last):', '  ...', ...lines.slice(-10)] : lines;
-  return { text: kept.join('\n') };
-}
-
-function learnerFrame(traceback: string, file: string): number | undefined {
-  let line: number | undefined;
-  for (const m of traceback.matchAll(/File "(.+?)", line (\d+)/g)) {
-    if (path.resolve(m[1]!) === file) line = Number(m[2]);
-  }
-  return line;
 }
 
 function baseResult(kata: string, python: string, display: string): CheckResult {

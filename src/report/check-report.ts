@@ -22,7 +22,8 @@ export function formatCheckReport(result: CheckResult, ctx: ReportContext): stri
 
   for (const test of result.tests) lines.push(...formatTest(test, c));
   for (const diag of result.diagnostics) {
-    lines.push(`  ${c.red('✗ ERROR')}  ${firstLine(diag.message)}`);
+    const what = diag.kind === 'timeout' ? 'the check did not finish' : 'the check ended without a result';
+    lines.push(`  ${c.red('✗ ERROR')}  ${what}`);
     lines.push(...formatDiagnostic(diag, c));
   }
 
@@ -71,10 +72,9 @@ function summary(result: CheckResult, ctx: ReportContext): string[] {
   return [`${c.red(c.bold('ERROR'))}  ${firstLine(reason)}. Fix it, then check again:`, `      ${ctx.rerun}`];
 }
 
-/** What the learner's code printed outside tests, minus a traceback a diagnostic already shows. */
+/** What the learner's code printed outside tests. */
 function outputForReport(result: CheckResult): string {
-  const tracebackShown = result.diagnostics.some((d) => d.message.includes('Traceback (most recent call last)'));
-  const parts = [result.output, result.stdout, tracebackShown ? '' : result.stderr].filter(Boolean);
+  const parts = [result.output, result.stdout, result.stderr].filter(Boolean);
   let text = parts.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join('');
   if (result.stdoutTruncated || result.stderrTruncated) text += '[output cut at 64 KiB]\n';
   return text.trimEnd();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadKata, type Kata } from '../../src/core/catalog.js';
-import { OUTPUT_LIMIT, runCheck, tracebackTail, type RunCheckOptions } from '../../src/core/check.js';
+import { OUTPUT_LIMIT, runCheck, type RunCheckOptions } from '../../src/core/check.js';
 import type { PythonInfo } from '../../src/core/python.js';
 import { exitCodeFor } from '../../src/core/result.js';
 import { FIXTURE_ROOT, FIXTURES, isAlive, tempDir, testPython, waitForFile, waitUntilDead } from '../helpers.js';
@@ -142,6 +142,18 @@ describe('runCheck when no result is recorded', () => {
     expect(diag.message).toContain('ZeroDivisionError');
     expect(diag).toMatchObject({ file: 'fix.py', line: 2 });
     expect(result.error).not.toContain('\n');
+    // Shown once, in the diagnostic, not again as the learner's output.
+    expect(result.stderr).not.toContain('Traceback');
+  });
+
+  it('reads a faulthandler timeout dump: timeout at the line the code was spinning on', async () => {
+    const result = await check('faulthandler-timeout', { file: learner('spins.py') });
+    expect(result.status).toBe('error');
+    expect(result.diagnostics).toEqual([
+      { kind: 'timeout', message: "your code was still running after 1 s (during the test 'spins')", file: 'fix.py', line: 2 },
+    ]);
+    expect(result.stderr).toBe('learner says hi\n');
+    expect(exitCodeFor(result)).toBe(1);
   });
 
   it('uses the fatal record of the harness watchdog', async () => {
@@ -227,17 +239,5 @@ describe('runCheck environment errors', () => {
     const result = await check('good', { python: gone });
     expect(result.error).toContain('could not start Python');
     expect(exitCodeFor(result)).toBe(2);
-  });
-});
-
-describe('tracebackTail', () => {
-  it('keeps the last traceback, shortened', () => {
-    const frames = Array.from({ length: 20 }, (_, i) => `  File "x.py", line ${i}, in f`);
-    const text = `noise\nTraceback (most recent call last):\n${frames.join('\n')}\nValueError: boom\n`;
-    const tail = tracebackTail(text)!.text.split('\n');
-    expect(tail[0]).toBe('Traceback (most recent call last):');
-    expect(tail.at(-1)).toBe('ValueError: boom');
-    expect(tail.length).toBeLessThanOrEqual(12);
-    expect(tracebackTail('just some output')).toBeUndefined();
   });
 });
