@@ -106,7 +106,10 @@ async function checkCommand(id: string, options: CheckOptions): Promise<number> 
   try {
     result = await runCheck({ kata, file: options.file, python, signal: controller.signal });
   } catch (error) {
-    if (controller.signal.aborted) return 130;
+    if (controller.signal.aborted) {
+      process.stderr.write('async-katas: check stopped\n');
+      return 130;
+    }
     throw error;
   } finally {
     process.removeListener('SIGINT', onSigint);

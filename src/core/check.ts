@@ -155,7 +155,7 @@ function spawnHarness(
     child.on('exit', () => {
       // Children the learner's code left behind share the group; they die with it.
       killGroup();
-      drainTimer = setTimeout(() => settle(() => resolve(run)), DRAIN_GRACE_MS);
+      if (!settled) drainTimer = setTimeout(() => settle(() => resolve(run)), DRAIN_GRACE_MS);
     });
     child.on('close', () => settle(() => resolve(run)));
 

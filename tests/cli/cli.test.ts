@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_ROOT, REPO, tempDir, testPython } from '../helpers.js';
+import { FIXTURE_ROOT, REPO, tempDir, testPython, waitForFile, waitUntilDead } from '../helpers.js';
 import { runCli } from './run-cli.js';
 
 // The fixture root has a fake harness: a learner file's `# fake: ...` line decides the result.
@@ -146,6 +146,24 @@ describe('async-katas check', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('this kata needs Python 3.14 or newer');
     expect(onlyJson(run.stdout)).toMatchObject({ status: 'error', kata: 'needs-newer' });
+  });
+
+  it('stops the check and everything it started on Ctrl+C (SIGINT), exit 130', async () => {
+    const hanging = path.join(tempDir(), 'hang.py');
+    fs.writeFileSync(hanging, '# fake: hang\n');
+    let sleeper = 0;
+    const run = await runCli(['check', 'demo', '--file', hanging], fixtureEnv, REPO, (child) => {
+      void waitForFile(`${hanging}.pid`).then((pid) => {
+        sleeper = Number(pid);
+        child.kill('SIGINT');
+      });
+    });
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('check stopped');
+    expect(sleeper).toBeGreaterThan(0);
+    const dead = await waitUntilDead(sleeper);
+    if (!dead) process.kill(sleeper, 'SIGKILL');
+    expect(dead).toBe(true);
   });
 
   it('reports an unknown option as a usage error, exit 2', async () => {

@@ -1,5 +1,5 @@
 // Runs the built CLI the way a user does: `node bin/async-katas.js ...`.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { REPO, tempDir } from '../helpers.js';
 
@@ -11,7 +11,12 @@ export interface CliRun {
 
 const cacheDir = tempDir('ak-cli-cache-');
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd: string = REPO): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd: string = REPO,
+  started?: (child: ChildProcess) => void,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(REPO, 'bin', 'async-katas.js'), ...args], {
       cwd,
@@ -24,5 +29,6 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd: string 
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    started?.(child);
   });
 }
