@@ -52,6 +52,19 @@ def describe(value):
     return text if len(text) <= 120 else text[:117] + "..."
 
 
+def _difference(got, want):
+    """What is wrong with `got`, in as few words as will do; lists get their first difference."""
+    if isinstance(got, (list, tuple)) and isinstance(want, list):
+        got = list(got)
+        if len(got) != len(want):
+            return f"{len(got)} items, expected {len(want)}: {describe(got)}"
+        if sorted(map(repr, got)) == sorted(map(repr, want)):
+            return f"the right items in the wrong order: {describe(got)}; expected {describe(want)}"
+        index = next(i for i, (a, b) in enumerate(zip(got, want)) if a != b)
+        return f"{describe(got[index])} at position {index}, expected {describe(want[index])}"
+    return f"{describe(got)}, expected {describe(want)}"
+
+
 class Check:
     """Handed to every test case. `k.learner` is the module under test."""
 
@@ -129,21 +142,20 @@ class Check:
         if inspect.isawaitable(got) and not inspect.isawaitable(want):
             raise Failure("wrong-result", f"{what} returned {describe(got)}", where)
         if got != want:
-            raise Failure("wrong-result", f"{what} returned {describe(got)}, expected {describe(want)}", where)
+            raise Failure("wrong-result", f"{what} returned {_difference(got, want)}", where)
 
     def expect_elapsed(self, started, *, at_most=None, at_least=None, what="this", where=None):
         took = self.now() - started
-        at = f" ({where.text()})" if where is not None else ""
         if at_most is not None and took > at_most + EPSILON:
             raise Failure(
                 "too-slow",
-                f"{what}{at} took {ms(took)} of virtual time; done concurrently it takes {ms(at_most)}",
+                f"{what} took {ms(took)} of virtual time; done concurrently it takes {ms(at_most)}",
                 where,
             )
         if at_least is not None and took < at_least - EPSILON:
             raise Failure(
                 "too-fast",
-                f"{what}{at} took {ms(took)} of virtual time but must still wait {ms(at_least)}",
+                f"{what} took {ms(took)} of virtual time but must still wait {ms(at_least)}",
                 where,
             )
         return took

@@ -12,7 +12,7 @@ from .collector import ms
 from .frames import is_learner, learner_where
 
 SOFT_LINES = 100_000  # about 5 ms of plain CPython: worth a diagnostic
-HARD_LINES = 200_000  # stop the step: a loop this long without an await is not going to yield
+HARD_LINES = SOFT_LINES  # and stop it there: a loop this long without an await won't yield later
 AFTER_STOP_LINES = 10_000  # once one step was stopped, its siblings (gather of N) get less rope
 SECONDS_PER_LINE = 50e-9  # cost model that turns counted lines into virtual frozen time
 
@@ -76,7 +76,8 @@ def _describe(diag):
     )
 
 
-def _count(frame_getter):
+def _count(frame):
+    """One more learner line. `frame` is the learner's frame, or None to look it up (3.12+)."""
     b = _budget
     b.lines += 1
     if b.lines < SOFT_LINES and b.lines < b.hard:
@@ -86,7 +87,7 @@ def _count(frame_getter):
         if col is not None:
             from .traced import task_label
 
-            where = learner_where(frame_getter())
+            where = learner_where(frame if frame is not None else sys._getframe(2))
             b.flagged = col.blocking("cpu-bound", None, where, task_label(), None, _describe)
     if b.lines >= b.hard and b.enabled:
         b.hard = AFTER_STOP_LINES
@@ -106,16 +107,20 @@ if sys.version_info >= (3, 12):
     _M = sys.monitoring
     _TOOL = None
 
+    # sys.monitoring is process-wide: executor workers may run learner code without freezing the loop.
+    _LOOP_THREAD = _thread.get_ident()
+
     def _on_line(code, line):
         if not is_learner(code.co_filename):
             return _M.DISABLE
-        _count(lambda: sys._getframe(2))
+        if _thread.get_ident() == _LOOP_THREAD:
+            _count(None)
 
     def _on_jump(code, src, dst):
         if not is_learner(code.co_filename):
             return _M.DISABLE
-        if dst < src:  # only backward jumps: a loop going round again on the same line
-            _count(lambda: sys._getframe(2))
+        if dst < src and _thread.get_ident() == _LOOP_THREAD:  # a loop going round again
+            _count(None)
 
     def install():
         global _TOOL
@@ -137,7 +142,7 @@ else:
 
     def _local(frame, event, arg):
         if event == "line":
-            _count(lambda: frame)
+            _count(frame)
         return _local
 
     def _global(frame, event, arg):
