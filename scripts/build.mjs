@@ -1,15 +1,16 @@
 // Bundles the CLI so `check` starts from one small set of files instead of resolving node_modules at run time.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const outdir = path.join(root, 'dist');
 
-await build({
+const result = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   // Splitting keeps rarely used commands (dev check, later the Ink UI) out of the `check` start-up path.
   splitting: true,
@@ -17,9 +18,18 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
+  metafile: true,
   logLevel: 'warning',
   // commander is CommonJS and calls require() for node builtins; an ESM bundle has no require of its own.
   banner: {
     js: "import { createRequire as __akCreateRequire } from 'node:module'; const require = __akCreateRequire(import.meta.url);",
   },
 });
+
+// Chunks have content hashes in their names; drop those of earlier builds. Emptying dist/ first instead
+// would leave a moment with no dist/cli.js, which breaks a CLI run at that moment.
+const fresh = new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(root, f)));
+for (const name of readdirSync(outdir)) {
+  const file = path.join(outdir, name);
+  if (!fresh.has(file)) rmSync(file, { recursive: true, force: true });
+}

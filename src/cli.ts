@@ -98,10 +98,11 @@ async function checkCommand(id: string, options: CheckOptions): Promise<number> 
     throw error;
   }
 
-  // The harness runs in its own process group, so Ctrl+C does not reach it: stop it ourselves.
+  // The harness runs in its own process group, so Ctrl+C (or a closing terminal) does not reach it: stop it ourselves.
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  const stop = () => controller.abort();
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.once(s, stop);
   let result;
   try {
     result = await runCheck({ kata, file: options.file, python, signal: controller.signal });
@@ -112,7 +113,7 @@ async function checkCommand(id: string, options: CheckOptions): Promise<number> 
     }
     throw error;
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    for (const s of signals) process.removeListener(s, stop);
   }
 
   const code = exitCodeFor(result);
@@ -172,6 +173,8 @@ function shellQuote(word: string): string {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // `async-katas ... | head` closes stdout early; that is the reader's choice, not an error to crash on.
+  process.stdout.on('error', () => {});
   let code = 0;
   // The bare command lists the katas. Handled before commander: a root action would make commander read a
   // mistyped command as an argument and lose its "did you mean" suggestion.
