@@ -41,7 +41,8 @@ function formatTest(test: TestResult, c: Colors): string[] {
     test.status === 'pass' ? c.green('✓ PASS ') : test.status === 'fail' ? c.red('✗ FAIL ') : c.red('✗ ERROR');
   const lines = [`  ${mark}  ${test.name}`];
   if (test.message) lines.push(...indent(test.message, INDENT));
-  for (const diag of test.diagnostics) lines.push(...formatDiagnostic(diag, c));
+  // A diagnostic often says what the test message already said; then only its place and kind are new.
+  for (const diag of test.diagnostics) lines.push(...formatDiagnostic(diag.message === test.message ? { ...diag, message: '' } : diag, c));
   if (test.output) lines.push(`${INDENT}${c.dim('output:')}`, ...block(test.output, `${INDENT}| `, c));
   return lines;
 }
@@ -50,7 +51,7 @@ function formatTest(test: TestResult, c: Colors): string[] {
 function formatDiagnostic(diag: Diagnostic, c: Colors): string[] {
   const where = diag.file ? `${diag.file}${diag.line !== undefined ? `:${diag.line}` : ''}  ` : '';
   const [first = '', ...rest] = diag.message.split('\n');
-  const head = `${INDENT}${c.cyan(where)}${c.yellow(diag.kind)}  ${first}`;
+  const head = `${INDENT}${c.cyan(where)}${c.yellow(diag.kind)}${first ? `  ${first}` : ''}`;
   return [head, ...rest.map((l) => `${INDENT}  ${c.dim(l)}`)];
 }
 
@@ -67,7 +68,10 @@ function summary(result: CheckResult, ctx: ReportContext): string[] {
       `      ${ctx.rerun}`,
     ];
   }
-  const reason = result.error ?? 'the check ended with an error';
+  const errored = result.tests.filter((t) => t.status === 'error').length;
+  const reason =
+    result.error ??
+    `${passed} of ${total} tests passed; ${errored || 'a'} test${errored > 1 ? 's' : ''} ended with an error (see above)`;
   if (result.environmental) return [`${c.red(c.bold('ERROR'))}  ${firstLine(reason)}`];
   return [`${c.red(c.bold('ERROR'))}  ${firstLine(reason)}. Fix it, then check again:`, `      ${ctx.rerun}`];
 }

@@ -105,3 +105,30 @@ describe('CLI JSON', () => {
     expect(errorJson('first\n  second', { kata: 'x' })).toMatchObject({ status: 'error', kata: 'x', error: 'first second' });
   });
 });
+
+describe('formatCheckReport, test errors and repeated messages', () => {
+  it('does not repeat a diagnostic message equal to the test message', () => {
+    const text = report(
+      result({
+        tests: [
+          {
+            name: 'runs at once',
+            status: 'fail',
+            message: 'took 50 ms',
+            elapsed: 0.05,
+            diagnostics: [{ kind: 'too-slow', message: 'took 50 ms', file: 'fix.py', line: 17 }],
+            output: '',
+          },
+        ],
+      }),
+    );
+    expect(text.match(/took 50 ms/g)).toHaveLength(1);
+    expect(text).toMatch(/fix\.py:17 {2}too-slow\n/);
+  });
+
+  it('sums up tests that ended with an error when the harness gives no one-line reason', () => {
+    const erroring = { name: 'loads', status: 'error' as const, message: 'SyntaxError', elapsed: 0, diagnostics: [], output: '' };
+    const text = report(result({ status: 'error', tests: [erroring] }));
+    expect(text).toContain('ERROR  0 of 1 tests passed; 1 test ended with an error (see above). Fix it, then check again:');
+  });
+});
