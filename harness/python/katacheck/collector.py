@@ -92,6 +92,8 @@ class Collector:
     def timeline(self):
         calls = [r for r in self.rows if r.kind == "call"]
         rows = calls or [r for r in self.rows if r.kind == "task" and r.learner]
+        # Start order among equals can follow set iteration (asyncio.wait, as_completed): by address.
+        rows = sorted(rows, key=lambda r: (r.events[0][0] if r.events else float("inf"), r.label))
         return {
             "elapsed": round(self.elapsed(), 9),
             "rows": [
