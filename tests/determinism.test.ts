@@ -53,7 +53,7 @@ function signature(result: CheckResult): string {
 }
 
 function withoutTaskNames(run: TimelineRun): TimelineRun {
-  return { ...run, rows: run.rows.map((row) => ({ ...row, task: null })) };
+  return { ...run, rows: run.rows.map(({ task: _task, ...row }) => row) };
 }
 
 it(`gives identical verdicts ${ROUNDS} times over with every core busy`, { timeout: 20 * 60_000 }, async () => {

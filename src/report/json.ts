@@ -1,5 +1,5 @@
 // The one object `check --json` prints (docs/protocol.md, "CLI JSON").
-import type { CheckResult, Status, TestResult, Timeline } from '../core/result.js';
+import type { CheckResult, Diagnostic, Status, TestResult, Timeline } from '../core/result.js';
 
 export interface CliJson {
   version: 1;
@@ -11,6 +11,8 @@ export interface CliJson {
   timeline: Timeline | null;
   output: string;
   error: string | null;
+  /** Problems of the check as a whole (it ended without a result, Python too old): not of one test. */
+  diagnostics: Diagnostic[];
 }
 
 export function resultJson(result: CheckResult): CliJson {
@@ -24,6 +26,7 @@ export function resultJson(result: CheckResult): CliJson {
     timeline: result.timelines[0] ?? null,
     output: learnerOutput(result),
     error: result.error,
+    diagnostics: result.diagnostics,
   };
 }
 
@@ -39,6 +42,7 @@ export function errorJson(error: string, fields: { kata?: string; file?: string;
     timeline: null,
     output: '',
     error: oneLine(error),
+    diagnostics: [],
   };
 }
 

@@ -6,7 +6,7 @@ import { runCli } from './run-cli.js';
 
 // The fixture root has a fake harness: a learner file's `# fake: ...` line decides the result.
 const fixtureEnv = { ASYNC_KATAS_ROOT: FIXTURE_ROOT };
-const PROTOCOL_KEYS = ['error', 'file', 'kata', 'output', 'python', 'status', 'tests', 'timeline', 'version'];
+const PROTOCOL_KEYS = ['diagnostics', 'error', 'file', 'kata', 'output', 'python', 'status', 'tests', 'timeline', 'version'];
 
 let dir: string;
 let passing: string;

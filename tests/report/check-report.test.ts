@@ -95,7 +95,7 @@ describe('CLI JSON', () => {
   it('has exactly the fields of the protocol', () => {
     const json = resultJson(result({ output: 'a\n', stdout: 'b' }));
     expect(Object.keys(json).sort()).toEqual(
-      ['error', 'file', 'kata', 'output', 'python', 'status', 'tests', 'timeline', 'version'].sort(),
+      ['diagnostics', 'error', 'file', 'kata', 'output', 'python', 'status', 'tests', 'timeline', 'version'].sort(),
     );
     expect(json).toMatchObject({ version: 1, kata: 'demo', status: 'fail', timeline: null, output: 'a\nb' });
   });

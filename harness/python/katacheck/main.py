@@ -3,6 +3,7 @@ case, and report on the private channel (docs/protocol.md)."""
 import json
 import os
 import sys
+import traceback
 
 from . import blocking, capture, cpu, frames, vloop
 from . import collector as collector_mod
@@ -70,7 +71,19 @@ def main():
     os.close(devnull)
     sys.stdin = open(os.devnull)
     sys.stdout = sys.stderr = capture.OUT
+    try:
+        _check(config, channel, real_stderr)
+    except BaseException as exc:  # a bug of ours, not the learner's: say so, with our traceback
+        traceback.print_exc(file=real_stderr)
+        real_stderr.flush()
+        channel.send({"type": "fatal", "kind": "internal",
+                      "message": f"the check harness failed ({type(exc).__name__}: {exc}); please report this"})
+    # Exit at once: the learner's atexit hooks, lingering threads and our own trace hooks must not run
+    # during interpreter shutdown and print noise after the verdict.
+    os._exit(0)
 
+
+def _check(config, channel, real_stderr):
     channel.send({"type": "hello", "python": PYTHON_VERSION})
     need = _parse_version(config.get("minPython") or "3.10")
     if sys.version_info[:len(need)] < need:
@@ -117,5 +130,3 @@ def main():
                       "reference": reference})
     overall = "pass" if all(s == "pass" for s in statuses) else "fail"
     channel.send({"type": "done", "status": overall, "output": load_output + capture.OUT.take()})
-    sys.stdout.flush()
-    os._exit(0)  # don't let the learner's atexit hooks or lingering threads add anything
