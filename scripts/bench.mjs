@@ -29,6 +29,8 @@ const katas = fs
 const commands = [
   { name: 'node -e 0', argv: [process.execPath, '-e', '0'] },
   { name: 'python -c "import asyncio"', argv: [python, '-c', 'import asyncio'] },
+  // Shown for transparency: check starts Python with -I -S (no site, no .pth files), which is cheaper.
+  { name: 'python -I -S -c "import asyncio"', argv: [python, '-I', '-S', '-c', 'import asyncio'] },
   ...katas.map((id) => ({
     name: `check ${id}`,
     argv: [process.execPath, path.join(ROOT, 'bin', 'async-katas.js'), 'check', id, '--json',

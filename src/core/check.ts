@@ -103,7 +103,10 @@ function spawnHarness(
 ): Promise<HarnessRun> {
   return new Promise((resolve, reject) => {
     const ownGroup = process.platform !== 'win32';
-    const child = spawn(exe, ['-I', '-B', entry], {
+    // -I: no environment variables or user site; -S: no site module, so no .pth files run before the
+    // harness (the harness and the katas need only the standard library); -B: no bytecode beside the
+    // learner's files.
+    const child = spawn(exe, ['-I', '-S', '-B', entry], {
       detached: ownGroup,
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       windowsHide: true,
