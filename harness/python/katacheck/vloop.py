@@ -123,6 +123,23 @@ class VirtualLoop(asyncio.SelectorEventLoop):
             pool = self._pools[key] = VirtualPool(self, workers)
         return pool.submit(func, args)
 
+    # A child process runs in real time: like executor work, the clock waits until its exit is seen,
+    # so `await proc.wait()` takes no virtual time and never races a timer.
+    async def _make_subprocess_transport(self, *args, **kwargs):
+        self.real_work_started()
+        try:
+            return await super()._make_subprocess_transport(*args, **kwargs)
+        except BaseException:
+            self.real_work_finished()
+            raise
+
+    def _child_watcher_callback(self, pid, returncode, transp):
+        self.call_soon_threadsafe(self._subprocess_exited, transp, returncode)
+
+    def _subprocess_exited(self, transp, returncode):
+        self.real_work_finished()
+        transp._process_exited(returncode)
+
     def _real_executor(self, executor, func, args):
         future = super().run_in_executor(executor, func, *args)
         self.real_work_started()
