@@ -1,0 +1,21 @@
+# expect: fail exception
+# Reads results from the unordered done set of asyncio.wait, and crashes on an empty list (ValueError).
+import asyncio
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    symbol: str
+    cents: int
+
+
+async def fetch_quote(symbol: str) -> Quote:
+    await asyncio.sleep(0.01)  # pretend network round trip
+    return Quote(symbol, 4200)
+
+
+async def fetch_quotes(symbols: list[str]) -> list[Quote]:
+    tasks = [asyncio.create_task(fetch_quote(symbol)) for symbol in symbols]
+    done, _pending = await asyncio.wait(tasks)
+    return [task.result() for task in done]
