@@ -51,6 +51,13 @@ describe.each(interpreters)('CPython $version', ({ exe, version }) => {
     });
   });
 
+  it('does not take the never-awaited warning reading your source for a blocking call', async () => {
+    const file = kataFile('blocking-sleep', 'corpus/fail-sleep-not-awaited.py');
+    const result = await check('blocking-sleep', file, exe);
+    expect(kinds(result)).toContain('never-awaited');
+    expect(kinds(result)).not.toContain('blocking-call');
+  });
+
   describe.each(adversarial)('$kata/$name', ({ kata, file, label }) => {
     const skip = label.minPython !== undefined && minor < Number(label.minPython.split('.')[1]);
     it.skipIf(skip)(`gets its labelled verdict (${label.expect} ${label.kinds.join(' ')})`, async () => {

@@ -38,6 +38,11 @@ def _is_asyncio(filename):
     return filename.startswith(_ASYNCIO_DIR)
 
 
+# Stdlib modules that read source files to format warnings and tracebacks (the never-awaited warning
+# does, on whatever thread drops the coroutine): their reads are not the learner's blocking I/O.
+_REPORTING = ("linecache.py", "warnings.py", "traceback.py", "tokenize.py")
+
+
 class Where:
     __slots__ = ("file", "line", "function")
 
@@ -66,7 +71,7 @@ def caller_is_learner(frame):
         name = frame.f_code.co_filename
         if name in _learner:
             return Where(display(name), frame.f_lineno, frame.f_code.co_name)
-        if _is_asyncio(name) or _is_trusted(name) or "importlib" in name:
+        if _is_asyncio(name) or _is_trusted(name) or "importlib" in name or name.endswith(_REPORTING):
             return None
         frame = frame.f_back
     return None
