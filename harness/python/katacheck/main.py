@@ -9,7 +9,7 @@ from . import blocking, capture, cpu, frames, vloop
 from . import collector as collector_mod
 from .api import CASES
 from .channel import Channel
-from .collector import Collector, Diagnostic
+from .collector import Collector
 from .errors import diagnose
 from .loader import LoadError, compile_file, execute
 from .runner import run_case
