@@ -8,7 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Kata } from './catalog.js';
 import { explainCrash, type CrashReport } from './crash.js';
 import { satisfiesMinPython, type PythonInfo } from './python.js';
-import type { CheckResult, Diagnostic, Status, TestResult, Timeline } from './result.js';
+import { emptyResult, type CheckResult, type Diagnostic, type Status, type TestResult, type Timeline } from './result.js';
 import { packageRoot } from './root.js';
 
 export const OUTPUT_LIMIT = 64 * 1024;
@@ -53,7 +53,7 @@ export function runCheck(options: RunCheckOptions): Promise<CheckResult> {
   const file = path.resolve(options.file);
   const display = options.display ?? displayPath(file);
   const minPython = options.minPython ?? kata.minPython;
-  const base = baseResult(kata.id, python.version, display);
+  const base = emptyResult(kata.id, python.version, display);
 
   if (!satisfiesMinPython(python.versionTuple, minPython)) {
     const diag: Diagnostic = {
@@ -304,25 +304,6 @@ function noResultDiagnostic(
   return diag;
 }
 
-function baseResult(kata: string, python: string, display: string): CheckResult {
-  return {
-    kata,
-    status: 'error',
-    python,
-    file: display,
-    tests: [],
-    timelines: [],
-    output: '',
-    stdout: '',
-    stderr: '',
-    stdoutTruncated: false,
-    stderrTruncated: false,
-    diagnostics: [],
-    error: null,
-    environmental: false,
-    ignoredRecords: 0,
-  };
-}
 
 function environmentError(base: CheckResult, message: string): CheckResult {
   return { ...base, diagnostics: [{ kind: 'internal', message }], error: message, environmental: true };

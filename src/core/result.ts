@@ -93,6 +93,27 @@ export interface CheckResult {
   ignoredRecords: number;
 }
 
+/** A result with nothing in it yet: status error until a harness says otherwise. */
+export function emptyResult(kata: string, python: string, file: string): CheckResult {
+  return {
+    kata,
+    status: 'error',
+    python,
+    file,
+    tests: [],
+    timelines: [],
+    output: '',
+    stdout: '',
+    stderr: '',
+    stdoutTruncated: false,
+    stderrTruncated: false,
+    diagnostics: [],
+    error: null,
+    environmental: false,
+    ignoredRecords: 0,
+  };
+}
+
 /** Exit codes from docs/protocol.md: 0 pass, 1 the learner's code failed or errored, 2 environment. */
 export function exitCodeFor(result: CheckResult): 0 | 1 | 2 {
   if (result.status === 'pass') return 0;

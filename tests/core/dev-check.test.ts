@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { devCheck, meetsLabel, parseCorpusLabel, type DevCheckItem } from '../../src/core/dev-check.js';
 import type { PythonInfo } from '../../src/core/python.js';
-import type { CheckResult } from '../../src/core/result.js';
+import { emptyResult, type CheckResult } from '../../src/core/result.js';
 import { FIXTURE_ROOT, tempDir, testPython } from '../helpers.js';
 
 let python: PythonInfo;
@@ -116,23 +116,11 @@ describe('parseCorpusLabel', () => {
 
 describe('meetsLabel', () => {
   const result = (status: CheckResult['status'], kinds: string[]): CheckResult => ({
-    kata: 'demo',
+    ...emptyResult('demo', '3.11.7', 'x.py'),
     status,
-    python: '3.11.7',
-    file: 'x.py',
     tests: [
       { name: 't', status, message: '', elapsed: 0, diagnostics: kinds.map((kind) => ({ kind, message: kind })), output: '' },
     ],
-    timelines: [],
-    output: '',
-    stdout: '',
-    stderr: '',
-    stdoutTruncated: false,
-    stderrTruncated: false,
-    diagnostics: [],
-    error: null,
-    environmental: false,
-    ignoredRecords: 0,
   });
 
   it('needs the verdict to match and every listed kind to appear', () => {

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../src/core/result.js';
+import { emptyResult, type CheckResult } from '../../src/core/result.js';
 import { formatCheckReport } from '../../src/report/check-report.js';
 import { colorEnabled, makeColors } from '../../src/report/color.js';
 import { errorJson, learnerOutput, resultJson } from '../../src/report/json.js';
 
 function result(overrides: Partial<CheckResult> = {}): CheckResult {
   return {
-    kata: 'demo',
+    ...emptyResult('demo', '3.11.7', 'fix.py'),
     status: 'fail',
-    python: '3.11.7',
-    file: 'fix.py',
     tests: [
       { name: 'keeps order', status: 'pass', message: 'ok', elapsed: 0.01, diagnostics: [], output: '' },
       {
@@ -21,16 +19,6 @@ function result(overrides: Partial<CheckResult> = {}): CheckResult {
         output: 'debug print\n',
       },
     ],
-    timelines: [],
-    output: '',
-    stdout: '',
-    stderr: '',
-    stdoutTruncated: false,
-    stderrTruncated: false,
-    diagnostics: [],
-    error: null,
-    environmental: false,
-    ignoredRecords: 0,
     ...overrides,
   };
 }

@@ -38,10 +38,10 @@ class TracedCoroutine(collections.abc.Coroutine):
         if col is not None:
             col.event(self.row, kind)
 
-    def send(self, value):
+    def _step(self, advance, *args):
         self._before()
         try:
-            result = self.inner.send(value)
+            result = advance(*args)
         except StopIteration:
             self._after("finish")
             raise
@@ -51,21 +51,13 @@ class TracedCoroutine(collections.abc.Coroutine):
         self._after("suspend")
         return result
 
+    def send(self, value):
+        return self._step(self.inner.send, value)
+
     def throw(self, typ, val=None, tb=None):
-        self._before()
-        try:
-            if val is None and tb is None:
-                result = self.inner.throw(typ)
-            else:
-                result = self.inner.throw(typ, val, tb)
-        except StopIteration:
-            self._after("finish")
-            raise
-        except BaseException:
-            self._after("error")
-            raise
-        self._after("suspend")
-        return result
+        if val is None and tb is None:
+            return self._step(self.inner.throw, typ)
+        return self._step(self.inner.throw, typ, val, tb)
 
     def close(self):
         return self.inner.close()
