@@ -88,7 +88,10 @@ async function checkCommand(id: string, options: CheckOptions): Promise<number> 
     if (error instanceof UnknownKataError || error instanceof CatalogError) return fail(error.message, { file: options.file });
     throw error;
   }
-  if (fileProblem) return fail(fileProblem, { file: options.file });
+  if (fileProblem) {
+    const start = `to start from the kata's broken code: cp ${shellQuote(displayPath(kata.files.starter))} ${shellQuote(options.file)}`;
+    return fail(fileProblem.startsWith('cannot find') ? `${fileProblem}; ${start}` : fileProblem, { file: options.file });
+  }
 
   let python: PythonInfo;
   try {

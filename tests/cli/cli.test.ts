@@ -115,8 +115,10 @@ describe('async-katas check', () => {
     const missing = path.join(dir, 'nope.py');
     const run = await runCli(['check', 'demo', '--file', missing, '--json'], fixtureEnv);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`cannot find the file ${missing}`);
-    expect(onlyJson(run.stdout)).toMatchObject({ status: 'error', kata: 'demo', error: `cannot find the file ${missing}` });
+    expect(run.stderr).toContain(`cannot find the file ${missing}; to start from the kata's broken code: cp `);
+    expect(run.stderr).toContain(`starter.py ${missing}`);
+    expect(onlyJson(run.stdout)).toMatchObject({ status: 'error', kata: 'demo' });
+    expect(onlyJson(run.stdout).error).toContain(`cannot find the file ${missing}`);
   });
 
   it('refuses a folder as --file', async () => {
