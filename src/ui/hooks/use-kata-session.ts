@@ -1,0 +1,57 @@
+// One kata on screen: its file's current code, a watcher that re-checks on every real save (an
+// in-flight check is cancelled by a newer save), and a manual check.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Kata } from '../../core/catalog.js';
+import type { Services } from '../services.js';
+import type { Action } from '../state.js';
+
+export interface KataSession {
+  file: string;
+  code: string;
+  checkNow: () => void;
+  /** Reads the file again (after an editor returns or a reset). */
+  reload: () => void;
+}
+
+export function useKataSession(kata: Kata, services: Services, dispatch: (action: Action) => void): KataSession {
+  const file = useMemo(() => services.kataFile(kata), [kata, services]);
+  const [code, setCode] = useState(() => services.readFile(file));
+  const inFlight = useRef<AbortController | undefined>(undefined);
+
+  const runCheck = useCallback(() => {
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
+    dispatch({ type: 'check-started', kataId: kata.id });
+    services.check(kata, file, controller.signal).then(
+      (result) => {
+        if (controller.signal.aborted) return;
+        services.recordCheck(kata.id, result.status);
+        dispatch({ type: 'check-finished', kataId: kata.id, result });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        dispatch({ type: 'check-cancelled', kataId: kata.id });
+        dispatch({ type: 'notice', text: `The check could not run: ${(error as Error).message}`, tone: 'error' });
+      },
+    );
+  }, [kata, file, services, dispatch]);
+
+  useEffect(() => {
+    const stop = services.watch(file, (content) => {
+      setCode(content);
+      runCheck();
+    });
+    return () => {
+      stop();
+      // Leaving the kata: a check still running for it has nobody to report to.
+      if (inFlight.current && !inFlight.current.signal.aborted) {
+        inFlight.current.abort();
+        dispatch({ type: 'check-cancelled', kataId: kata.id });
+      }
+    };
+  }, [file, services, runCheck, dispatch, kata.id]);
+
+  const reload = useCallback(() => setCode(services.readFile(file)), [file, services]);
+  return { file, code, checkNow: runCheck, reload };
+}

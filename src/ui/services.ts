@@ -1,0 +1,37 @@
+// Everything the app does to the outside world, behind one interface: the real one wires the domain
+// modules (src/core), tests hand in fakes. Screens never import src/core I/O directly.
+import type { Kata, Quiz } from '../core/catalog.js';
+import type { CheckResult } from '../core/result.js';
+
+export interface KataProgressView {
+  status: 'new' | 'attempted' | 'solved';
+  attempts: number;
+  hintsUsed: number;
+}
+
+export interface EditorOutcome {
+  ok: boolean;
+  error?: string;
+}
+
+export interface Services {
+  katas: Kata[];
+  /** The workspace folder, as shown to the learner. */
+  workspaceDir: string;
+  /** The learner's file for a kata, created from the starter when missing. */
+  kataFile(kata: Kata): string;
+  readFile(file: string): string;
+  check(kata: Kata, file: string, signal: AbortSignal): Promise<CheckResult>;
+  /** Calls onChange with the new content whenever the file's content changes; returns stop. */
+  watch(file: string, onChange: (content: string) => void): () => void;
+  openEditor(file: string): Promise<EditorOutcome>;
+  resetFile(kata: Kata): void;
+  explanation(kata: Kata): string;
+  quiz(kata: Kata): Quiz;
+  solution(kata: Kata): string;
+  progress(kataId: string): KataProgressView;
+  recordCheck(kataId: string, status: CheckResult['status']): void;
+  recordHint(kataId: string, tier: number): void;
+  recordQuizAnswer(kataId: string, question: number, choice: number, correct: boolean): void;
+  resetProgress(kataId: string): void;
+}
