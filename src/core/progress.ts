@@ -1,0 +1,200 @@
+// The learner's progress per kata, kept with conf 15 so it survives restarts.
+//
+// Concurrency: conf writes the whole file atomically (temp file + rename), so a reader never sees half a
+// file. Every update here re-reads the file (conf's `store` getter reads it again) immediately before
+// writing, so updates from another process (the app in one terminal, `check` in another) are kept unless
+// two writes interleave within that read-modify-write window of a few milliseconds; then the later write
+// wins and the other update is lost. There is no lock: progress is not worth a stale-lock failure mode.
+//
+// conf (with ajv) costs tens of milliseconds to load: `check` imports this module lazily, while Python runs.
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import * as z from 'zod/mini';
+import { fileStamp } from './workspace.js';
+
+export const PROGRESS_SCHEMA_VERSION = 1;
+export const MAX_HINT_TIER = 3;
+
+export type KataStatus = 'new' | 'attempted' | 'solved';
+export type CheckOutcome = 'pass' | 'fail' | 'error';
+
+export interface QuizAnswer {
+  choice: number;
+  correct: boolean;
+}
+
+export interface KataProgress {
+  status: KataStatus;
+  /** Checks run. */
+  attempts: number;
+  /** Highest hint tier shown, 0-3. */
+  hintsUsed: number;
+  firstSolvedAt: string | null;
+  lastCheckedAt: string | null;
+  /** Latest answer per question index. */
+  quiz: Record<string, QuizAnswer>;
+}
+
+export interface ProgressStore {
+  /** The file the progress lives in. */
+  readonly path: string;
+  get(id: string): KataProgress;
+  /** Katas with anything recorded; others are `new` (see emptyProgress). */
+  all(): Record<string, KataProgress>;
+  recordCheck(id: string, status: CheckOutcome): KataProgress;
+  recordHint(id: string, tier: number): KataProgress;
+  recordQuizAnswer(id: string, question: number, choice: number, correct: boolean): KataProgress;
+  reset(id: string): void;
+  resetAll(): void;
+}
+
+export interface OpenProgressOptions {
+  /** Folder of the store; defaults to $ASYNC_KATAS_CONFIG_DIR, else conf's per-user config folder. */
+  configDir?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Called if the file turns out corrupt after opening (another program wrote it) and was moved aside. */
+  onWarning?: (message: string) => void;
+}
+
+export class ProgressError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProgressError';
+  }
+}
+
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+const KataProgressSchema = z.object({
+  status: z.enum(['new', 'attempted', 'solved']),
+  attempts: int(0),
+  hintsUsed: int(0, MAX_HINT_TIER),
+  firstSolvedAt: z.nullable(z.string()),
+  lastCheckedAt: z.nullable(z.string()),
+  quiz: z.record(z.string().check(z.regex(/^\d+$/)), z.object({ choice: int(0), correct: z.boolean() })),
+});
+const StoreSchema = z.object({
+  schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
+  katas: z.record(z.string(), KataProgressSchema),
+});
+type StoreData = z.infer<typeof StoreSchema>;
+
+export function emptyProgress(): KataProgress {
+  return { status: 'new', attempts: 0, hintsUsed: 0, firstSolvedAt: null, lastCheckedAt: null, quiz: {} };
+}
+
+export function openProgress(options: OpenProgressOptions = {}): { store: ProgressStore; warning?: string } {
+  const env = options.env ?? process.env;
+  const cwd = options.configDir ?? (env.ASYNC_KATAS_CONFIG_DIR || undefined);
+  // accessPropertiesByDotNotation off: kata ids are keys, not paths. No conf schema: it would compile ajv
+  // on every start; zod/mini validates instead, and we decide what happens to a bad file.
+  const make = () =>
+    new Conf<Record<string, unknown>>({ projectName: 'async-katas', cwd, configName: 'progress', accessPropertiesByDotNotation: false });
+
+  let warning: string | undefined;
+  let opened = false;
+  let conf: Conf<Record<string, unknown>>;
+  try {
+    conf = make();
+  } catch (error) {
+    // The constructor reads the file, so bad JSON throws before we learn the path: ask conf for it with a
+    // name that does not exist (that reads nothing and writes nothing).
+    const probe = new Conf({ projectName: 'async-katas', cwd, configName: 'progress.locate', accessPropertiesByDotNotation: false });
+    warning = moveAside(path.join(path.dirname(probe.path), 'progress.json'), describe(error));
+    conf = make();
+  }
+
+  const read = (): StoreData => {
+    let raw: unknown;
+    try {
+      raw = conf.store;
+    } catch (error) {
+      return recover(describe(error));
+    }
+    if (raw && typeof raw === 'object' && Object.keys(raw).length === 0) return fresh();
+    const parsed = StoreSchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const version = (raw as { schemaVersion?: unknown }).schemaVersion;
+    return recover(
+      version !== PROGRESS_SCHEMA_VERSION && version !== undefined
+        ? `schema version ${JSON.stringify(version)} is not ${PROGRESS_SCHEMA_VERSION} (written by another async-katas version?)`
+        : 'it does not have the expected shape',
+    );
+  };
+  const fresh = (): StoreData => ({ schemaVersion: PROGRESS_SCHEMA_VERSION, katas: {} });
+  const recover = (problem: string): StoreData => {
+    const message = moveAside(conf.path, problem);
+    if (opened) options.onWarning?.(message);
+    else warning = message;
+    return fresh();
+  };
+  const write = (data: StoreData) => {
+    conf.store = data as unknown as Record<string, unknown>;
+  };
+  const update = (id: string, change: (p: KataProgress) => void): KataProgress => {
+    const data = read();
+    const entry = data.katas[id] ?? emptyProgress();
+    change(entry);
+    data.katas[id] = entry;
+    write(data);
+    return structuredClone(entry);
+  };
+
+  // Validate now, so a corrupt file is reported by openProgress rather than by the first update.
+  read();
+  opened = true;
+
+  const store: ProgressStore = {
+    path: conf.path,
+    get: (id) => structuredClone(read().katas[id] ?? emptyProgress()),
+    all: () => read().katas,
+    recordCheck: (id, outcome) =>
+      update(id, (p) => {
+        const now = new Date().toISOString();
+        p.attempts += 1;
+        p.lastCheckedAt = now;
+        // Solved stays solved: a later failing experiment does not undo having solved it.
+        if (outcome === 'pass') {
+          p.status = 'solved';
+          p.firstSolvedAt ??= now;
+        } else if (p.status !== 'solved') {
+          p.status = 'attempted';
+        }
+      }),
+    recordHint: (id, tier) =>
+      update(id, (p) => {
+        p.hintsUsed = Math.max(p.hintsUsed, Math.min(MAX_HINT_TIER, Math.max(0, Math.trunc(tier))));
+      }),
+    recordQuizAnswer: (id, question, choice, correct) =>
+      update(id, (p) => {
+        p.quiz[String(question)] = { choice, correct };
+      }),
+    reset: (id) => {
+      const data = read();
+      delete data.katas[id];
+      write(data);
+    },
+    resetAll: () => write(fresh()),
+  };
+  return warning === undefined ? { store } : { store, warning };
+}
+
+/** Moves the unreadable file to `<name>.corrupt-<time>.json` and says so. Never deletes it. */
+function moveAside(file: string, problem: string): string {
+  const backup = file.replace(/\.json$/, '') + `.corrupt-${fileStamp()}.json`;
+  try {
+    fs.renameSync(file, backup);
+  } catch (error) {
+    throw new ProgressError(
+      `the progress file ${file} cannot be used (${problem}) and could not be moved aside ` +
+        `(${(error as NodeJS.ErrnoException).code}); move or delete it yourself, or set ASYNC_KATAS_CONFIG_DIR to another folder`,
+    );
+  }
+  return `the progress file ${file} could not be used (${problem}); it was moved to ${backup} and progress starts afresh`;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof SyntaxError) return `not valid JSON: ${error.message}`;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ? `cannot be read: ${code}` : String((error as Error).message ?? error);
+}
