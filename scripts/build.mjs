@@ -20,6 +20,10 @@ const result = await build({
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',
+  // Ink loads react-devtools-core only when DEV=true (a dynamic import); it is not a dependency.
+  external: ['react-devtools-core'],
+  // React's production build: no dev-only checks on every render of the trainer.
+  define: { 'process.env.NODE_ENV': '"production"' },
   // commander is CommonJS and calls require() for node builtins; an ESM bundle has no require of its own.
   banner: {
     js: "import { createRequire as __akCreateRequire } from 'node:module'; const require = __akCreateRequire(import.meta.url);",

@@ -1,0 +1,46 @@
+// The real Services: the domain modules of src/core behind the interface the app is written against.
+import fs from 'node:fs';
+import type { Kata, Quiz } from '../core/catalog.js';
+import { loadQuiz } from '../core/catalog.js';
+import { runCheck } from '../core/check.js';
+import { openInEditor } from '../core/editor.js';
+import type { ProgressStore } from '../core/progress.js';
+import type { PythonInfo } from '../core/python.js';
+import { watchFile } from '../core/watch.js';
+import { ensureKataFile, resetKataFile, type Workspace } from '../core/workspace.js';
+import type { Services } from './services.js';
+
+interface Deps {
+  katas: Kata[];
+  workspace: Workspace;
+  python: PythonInfo;
+  store: ProgressStore;
+  /** A terminal editor took the screen: the app must draw everything again. */
+  onEditorReturn: () => void;
+}
+
+export function createServices({ katas, workspace, python, store, onEditorReturn }: Deps): Services {
+  const quizzes = new Map<string, Quiz>();
+  return {
+    katas,
+    workspaceDir: workspace.dir,
+    kataFile: (kata) => ensureKataFile(workspace, kata).path,
+    readFile: (file) => fs.readFileSync(file, 'utf8'),
+    check: (kata, file, signal) => runCheck({ kata, file, python, signal }),
+    watch: (file, onChange) => watchFile(file, onChange),
+    openEditor: (file) => openInEditor(file, { onResume: onEditorReturn }),
+    resetFile: (kata) => void resetKataFile(workspace, kata),
+    explanation: (kata) => fs.readFileSync(kata.files.explanation, 'utf8'),
+    quiz: (kata) => {
+      let quiz = quizzes.get(kata.id);
+      if (!quiz) quizzes.set(kata.id, (quiz = loadQuiz(kata)));
+      return quiz;
+    },
+    solution: (kata) => fs.readFileSync(kata.files.solution, 'utf8'),
+    progress: (id) => store.get(id),
+    recordCheck: (id, status) => void store.recordCheck(id, status),
+    recordHint: (id, tier) => void store.recordHint(id, tier),
+    recordQuizAnswer: (id, question, choice, correct) => void store.recordQuizAnswer(id, question, choice, correct),
+    resetProgress: (id) => store.reset(id),
+  };
+}

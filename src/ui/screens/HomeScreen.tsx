@@ -1,0 +1,55 @@
+// The kata list: overall progress, every kata with its state, the next unsolved one preselected.
+import { Box, Text, useInput } from 'ink';
+import SelectInput from 'ink-select-input';
+import type { Kata } from '../../core/catalog.js';
+import { KeyHelp } from '../components/KeyHelp.js';
+import { ProgressBar } from '../components/ProgressBar.js';
+import { KEYS } from '../keys.js';
+import type { KataProgressView } from '../services.js';
+import { theme } from '../theme.js';
+
+interface Props {
+  katas: Kata[];
+  progress: (id: string) => KataProgressView;
+  workspaceDir: string;
+  width: number;
+  height: number;
+  onOpen: (id: string) => void;
+  onQuit: () => void;
+}
+
+const MARK: Record<KataProgressView['status'], string> = { new: '·', attempted: '~', solved: '✓' };
+
+export function HomeScreen({ katas, progress, workspaceDir, width, height, onOpen, onQuit }: Props) {
+  useInput((input) => {
+    if (input === 'q') onQuit();
+  });
+  const states = katas.map((k) => progress(k.id));
+  const solved = states.filter((s) => s.status === 'solved').length;
+  const next = Math.max(0, states.findIndex((s) => s.status !== 'solved'));
+  const items = katas.map((k, i) => ({
+    key: k.id,
+    value: k.id,
+    label: `${MARK[states[i]!.status]} L${k.level}  ${k.title}  (${k.id}, ${states[i]!.status})`,
+  }));
+  // Header 4 rows, footer 2: the list gets the rest and scrolls (ink-select-input's limit).
+  const limit = Math.max(3, Math.min(items.length, height - 7));
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold color={theme.accent}>
+        async-katas · fix broken async Python
+      </Text>
+      <Box>
+        <ProgressBar done={solved} total={katas.length} width={Math.min(40, width - 20)} />
+        <Text color={theme.muted}> solved</Text>
+      </Box>
+      <Text color={theme.muted} wrap="truncate-middle">
+        workspace {workspaceDir}
+      </Text>
+      <Text> </Text>
+      <SelectInput items={items} initialIndex={next} limit={limit} onSelect={(item) => onOpen(item.value)} />
+      <Text> </Text>
+      <KeyHelp keys={KEYS.home} width={width} />
+    </Box>
+  );
+}

@@ -1,0 +1,69 @@
+// `async-katas` on a terminal: settle the workspace, Python and progress, then run the Ink app.
+// Returns -1 when the app can't run here (no TTY), so the CLI prints text instead.
+import path from 'node:path';
+import { createElement } from 'react';
+import { loadCatalog } from '../core/catalog.js';
+import { PythonNotFoundError, findPython } from '../core/python.js';
+import { openProgress } from '../core/progress.js';
+import { createWorkspace, defaultWorkspaceDir, findWorkspace, type Workspace } from '../core/workspace.js';
+import { createServices } from './create-services.js';
+
+export interface StartOptions {
+  workspace?: string;
+  kataId?: string;
+}
+
+export async function startApp(options: StartOptions): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) return -1;
+  // Ink reads CI once, when it loads, and then only draws the last frame: a learner with CI=1 in their
+  // shell would see a frozen app. This is an interactive terminal, so drawing wins.
+  if (process.env.CI) delete process.env.CI;
+  const { render } = await import('ink');
+  const { App } = await import('./App.js');
+  const { WelcomeScreen } = await import('./screens/WelcomeScreen.js');
+
+  let workspace: Workspace | undefined = options.workspace
+    ? createWorkspace(path.resolve(options.workspace))
+    : findWorkspace(process.cwd());
+  if (!workspace) {
+    const dir = defaultWorkspaceDir(process.cwd());
+    let create = false;
+    const prompt = render(createElement(WelcomeScreen, { dir, onAnswer: (yes: boolean) => (create = yes) }));
+    await prompt.waitUntilExit();
+    if (!create) return 0;
+    workspace = createWorkspace(dir);
+  }
+
+  let python;
+  try {
+    python = await findPython();
+  } catch (error) {
+    if (!(error instanceof PythonNotFoundError)) throw error;
+    process.stderr.write(`async-katas: ${error.message}\n`);
+    return 2;
+  }
+  const { store, warning } = openProgress({ onWarning: (message) => process.stderr.write(`async-katas: ${message}\n`) });
+  if (warning) process.stderr.write(`async-katas: ${warning}\n`);
+
+  const katas = loadCatalog().sort((a, b) => a.level - b.level || a.id.localeCompare(b.id));
+  const redraw = { now: () => {} };
+  const services = createServices({ katas, workspace, python, store, onEditorReturn: () => redraw.now() });
+  const element = createElement(App, { services, initialKata: options.kataId });
+  const firstFrameOnly = process.env.ASYNC_KATAS_EXIT_AFTER_FIRST_FRAME === '1';
+  let drawn = false;
+  const app = render(element, {
+    exitOnCtrlC: true,
+    onRender: () => {
+      if (!firstFrameOnly || drawn) return;
+      drawn = true;
+      setImmediate(() => app.unmount());
+    },
+  });
+  // After a terminal editor gave the screen back: forget the old frame and draw it all again.
+  redraw.now = () => {
+    app.clear();
+    app.rerender(element);
+  };
+  await app.waitUntilExit();
+  return 0;
+}
