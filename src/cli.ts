@@ -5,53 +5,116 @@ import { Command, CommanderError } from 'commander';
 import { CatalogError, findKata, loadCatalog, UnknownKataError } from './core/catalog.js';
 import { displayPath, runCheck } from './core/check.js';
 import { findPython, PythonNotFoundError, type PythonInfo } from './core/python.js';
-import { exitCodeFor } from './core/result.js';
+import { exitCodeFor, type CheckResult } from './core/result.js';
 import { packageVersion } from './core/root.js';
 import { formatCheckReport } from './report/check-report.js';
 import { makeColors } from './report/color.js';
 import { errorJson, resultJson } from './report/json.js';
-import { formatKataList } from './report/kata-list.js';
+import { resolveWorkspace, shellQuote, usageError, warn, WorkspaceError, type GlobalOptions } from './commands/common.js';
+import { ensureKataFile } from './core/workspace.js';
 
 const EXAMPLES = `
 Examples:
-  $ async-katas                                              list the katas
-  $ async-katas check sequential-awaits --file my-fix.py     check your fix
+  $ async-katas                                    the trainer in a terminal (the kata list when not a terminal)
+  $ async-katas open forgotten-await               the trainer, on that kata
+  $ async-katas check forgotten-await              check your workspace file forgotten-await.py
   $ async-katas check sequential-awaits --file my-fix.py --json
-  $ async-katas dev check                                    validate every kata (for kata authors)
+  $ async-katas --workspace ~/katas check blocking-sleep    use (or create) that workspace
+  $ async-katas hint blocking-sleep                the next hint; --all repeats those shown
+  $ async-katas explain blocking-sleep             the explanation as plain text
+  $ async-katas list --json                        katas with their status, for scripts
+  $ async-katas progress --json                    progress of every kata, for scripts
+  $ async-katas reset blocking-sleep --yes         file back to the starter (yours kept as .bak), progress forgotten
+  $ async-katas dev check                          validate every kata (for kata authors)
 
+A workspace is a folder with .async-katas.json and one <kata-id>.py per kata; commands look for it in the
+current folder, its parents, and ./async-katas.
 Exit codes: 0 pass, 1 your code does not pass yet, 2 bad usage or environment.
-Environment: ASYNC_KATAS_PYTHON (interpreter), ASYNC_KATAS_CACHE_DIR, NO_COLOR, FORCE_COLOR.`;
+Environment: ASYNC_KATAS_PYTHON (interpreter), ASYNC_KATAS_CONFIG_DIR (where progress is kept),
+ASYNC_KATAS_CACHE_DIR, NO_COLOR, FORCE_COLOR.`;
 
-interface CheckOptions {
+interface CheckOptions extends GlobalOptions {
   file?: string;
   json?: boolean;
   python?: string;
 }
+
+/** The commands learners use besides `check`; loaded on demand, off the `check` start-up path. */
+const learner = () => import('./commands/learner.js');
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('async-katas')
     .description('Learn Python async by fixing broken async code; hidden tests check your fix.')
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
+    .option('--workspace <dir>', 'use (or create, without asking) this workspace folder')
+    .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text.replace(/^error: /, 'async-katas: ')) })
     .addHelpText('after', EXAMPLES);
+  const run = (fn: () => Promise<number>) => async () => setExit(await fn());
 
   program
     .command('check')
-    .description('run the hidden tests of a kata against your file')
+    .description('run the hidden tests of a kata against your file (default: the workspace file) and record the result')
     .argument('<kata-id>', 'which kata, e.g. sequential-awaits')
-    .option('--file <path>', 'your Python file with the fix (required for now)')
+    .option('--file <path>', 'your Python file with the fix (default: <workspace>/<kata-id>.py)')
     .option('--json', 'print one JSON object (docs/protocol.md) instead of the report')
     .option('--python <path>', 'the Python 3.10+ interpreter to use')
-    .addHelpText('after', '\nExample:\n  $ async-katas check sequential-awaits --file my-fix.py')
-    .action(async (id: string, options: CheckOptions) => setExit(await checkCommand(id, options)));
+    .addHelpText('after', '\nExamples:\n  $ async-katas check sequential-awaits\n  $ async-katas check sequential-awaits --file my-fix.py')
+    .action(async function (this: Command, id: string) {
+      setExit(await checkCommand(id, this.optsWithGlobals<CheckOptions>()));
+    });
 
   program
     .command('list')
-    .description('list the katas (the same as no command)')
-    .action(() => setExit(listKatas()));
+    .description('list the katas with their status')
+    .option('--json', 'print a JSON array of {id, title, level, concepts, minPython, status}')
+    .action(async function (this: Command) {
+      await run(async () => (await learner()).listCommand(this.optsWithGlobals()))();
+    });
+
+  program
+    .command('open')
+    .description('open the trainer on a kata (without a terminal: print its task)')
+    .argument('<kata-id>', 'which kata')
+    .action(async function (this: Command, id: string) {
+      await run(async () => (await learner()).appCommand({ ...this.optsWithGlobals(), kataId: id }))();
+    });
+
+  program
+    .command('hint')
+    .description('show the next hint for a kata (3 tiers, each closer to the answer) and remember it')
+    .argument('<kata-id>', 'which kata')
+    .option('--all', 'repeat every hint shown so far, without showing a new one')
+    .action(async function (this: Command, id: string) {
+      await run(async () => (await learner()).hintCommand(id, this.opts()))();
+    });
+
+  program
+    .command('explain')
+    .description("print a kata's explanation as plain text")
+    .argument('<kata-id>', 'which kata')
+    .action(async (id: string) => run(async () => (await learner()).explainCommand(id))());
+
+  program
+    .command('progress')
+    .description('show your progress on every kata')
+    .option('--json', 'print {"katas": {"<id>": {status, attempts, hintsUsed, firstSolvedAt, lastCheckedAt, quiz}}}')
+    .action(async function (this: Command) {
+      await run(async () => (await learner()).progressCommand(this.opts()))();
+    });
+
+  program
+    .command('reset')
+    .description('put a kata file back to the starter (yours is kept as .bak) and forget its progress')
+    .argument('[kata-id]', 'which kata')
+    .option('--all', 'every kata file in the workspace, and all progress')
+    .option('--yes', 'do not ask (needed when not on a terminal)')
+    .action(async function (this: Command, id: string | undefined) {
+      await run(async () => (await import('./commands/reset.js')).resetCommand(id, this.optsWithGlobals()))();
+    });
 
   const dev = program.command('dev').description('tools for kata authors');
   dev
@@ -64,23 +127,11 @@ function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
-function listKatas(): number {
-  try {
-    process.stdout.write(formatKataList(loadCatalog(), makeColors()));
-    return 0;
-  } catch (error) {
-    if (error instanceof CatalogError) return usageError(error.message);
-    throw error;
-  }
-}
-
 async function checkCommand(id: string, options: CheckOptions): Promise<number> {
   const json = Boolean(options.json);
   const fail = (message: string, fields: { file?: string; python?: string } = {}) =>
     usageError(message, json ? errorJson(message, { kata: id, ...fields }) : undefined);
 
-  if (!options.file) return fail(`missing --file PATH, the file with your fix (e.g. async-katas check ${id} --file my-fix.py)`);
-  const fileProblem = checkReadable(options.file);
   let kata;
   try {
     kata = findKata(id);
@@ -88,16 +139,31 @@ async function checkCommand(id: string, options: CheckOptions): Promise<number> 
     if (error instanceof UnknownKataError || error instanceof CatalogError) return fail(error.message, { file: options.file });
     throw error;
   }
+  let file = options.file;
+  if (!file) {
+    // No --file: the learner's file in the workspace, started from the kata's starter if it is not there yet.
+    try {
+      const ws = resolveWorkspace(options);
+      if (!ws) return fail(`no workspace here: run \`async-katas\` to create one, or pass --file PATH (e.g. async-katas check ${id} --file my-fix.py)`);
+      const ensured = ensureKataFile(ws, kata);
+      if (ensured.created) process.stderr.write(`async-katas: created ${displayPath(ensured.path)} from the kata's starter; edit it, then check again\n`);
+      file = ensured.path;
+    } catch (error) {
+      if (error instanceof WorkspaceError) return fail(error.message);
+      throw error;
+    }
+  }
+  const fileProblem = checkReadable(file);
   if (fileProblem) {
-    const start = `to start from the kata's broken code: cp ${shellQuote(displayPath(kata.files.starter))} ${shellQuote(options.file)}`;
-    return fail(fileProblem.startsWith('cannot find') ? `${fileProblem}; ${start}` : fileProblem, { file: options.file });
+    const start = `to start from the kata's broken code: cp ${shellQuote(displayPath(kata.files.starter))} ${shellQuote(file)}`;
+    return fail(fileProblem.startsWith('cannot find') ? `${fileProblem}; ${start}` : fileProblem, { file });
   }
 
   let python: PythonInfo;
   try {
     python = await findPython({ python: options.python });
   } catch (error) {
-    if (error instanceof PythonNotFoundError) return fail(error.message, { file: displayPath(options.file) });
+    if (error instanceof PythonNotFoundError) return fail(error.message, { file: displayPath(file) });
     throw error;
   }
 
@@ -107,8 +173,13 @@ async function checkCommand(id: string, options: CheckOptions): Promise<number> 
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const s of signals) process.once(s, stop);
   let result;
+  // Progress is recorded after the check; loading its store (conf) while Python runs keeps it off the wait.
+  let progress: Promise<typeof import('./core/progress.js')> | undefined;
   try {
-    result = await runCheck({ kata, file: options.file, python, signal: controller.signal });
+    const running = runCheck({ kata, file, python, signal: controller.signal });
+    progress = import('./core/progress.js');
+    progress.catch(() => {}); // a failed load is reported where it is awaited, not as an unhandled rejection
+    result = await running;
   } catch (error) {
     if (controller.signal.aborted) {
       process.stderr.write('async-katas: check stopped\n');
@@ -124,10 +195,31 @@ async function checkCommand(id: string, options: CheckOptions): Promise<number> 
   if (code === 2) {
     process.stderr.write(`async-katas: ${result.error ?? 'the check could not run'}\n`);
   } else if (!json) {
-    const rerun = ['async-katas', 'check', id, '--file', options.file, ...(options.python ? ['--python', options.python] : [])];
+    const rerun = [
+      'async-katas',
+      'check',
+      id,
+      ...(options.file ? ['--file', options.file] : options.workspace ? ['--workspace', options.workspace] : []),
+      ...(options.python ? ['--python', options.python] : []),
+    ];
     process.stdout.write(formatCheckReport(result, { title: kata.title, rerun: rerun.map(shellQuote).join(' '), c: makeColors() }));
   }
+  // A problem of the environment (no suitable Python...) is not an attempt at the kata.
+  if (code !== 2) await recordCheck(progress, id, result.status);
   return code;
+}
+
+/** Counts the check in the learner's progress; a store that cannot be used costs a warning, not the verdict. */
+async function recordCheck(progress: Promise<typeof import('./core/progress.js')>, id: string, status: CheckResult['status']): Promise<void> {
+  const { openProgress, ProgressError } = await progress;
+  try {
+    const { store, warning } = openProgress({ onWarning: warn });
+    if (warning) warn(warning);
+    store.recordCheck(id, status);
+  } catch (error) {
+    if (!(error instanceof ProgressError) && typeof (error as NodeJS.ErrnoException).syscall !== 'string') throw error;
+    warn(`progress not saved: ${(error as Error).message}`);
+  }
 }
 
 async function devCheckCommand(ids: string[], options: { python?: string }): Promise<number> {
@@ -165,24 +257,15 @@ function checkReadable(file: string): string | undefined {
   }
 }
 
-function usageError(message: string, json?: object): number {
-  if (json) process.stdout.write(`${JSON.stringify(json)}\n`);
-  process.stderr.write(`async-katas: ${message}\n`);
-  return 2;
-}
-
-function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 async function main(argv: string[]): Promise<void> {
   // `async-katas ... | head` closes stdout early; that is the reader's choice, not an error to crash on.
   process.stdout.on('error', () => {});
   let code = 0;
-  // The bare command lists the katas. Handled before commander: a root action would make commander read a
-  // mistyped command as an argument and lose its "did you mean" suggestion.
-  if (argv.length <= 2) {
-    process.exitCode = listKatas();
+  // The bare command (optionally with --workspace) opens the app. Handled before commander: a root action
+  // would make commander read a mistyped command as an argument and lose its "did you mean" suggestion.
+  const bare = bareCommand(argv.slice(2));
+  if (bare) {
+    process.exitCode = await (await learner()).appCommand(bare);
     return;
   }
   const program = buildProgram((c) => {
@@ -198,6 +281,14 @@ async function main(argv: string[]): Promise<void> {
     if (!quiet && argv.includes('--json')) process.stdout.write(`${JSON.stringify(errorJson(error.message.replace(/^error: /, '')))}\n`);
   }
   process.exitCode = code;
+}
+
+/** The options of a bare `async-katas [--workspace DIR]`, or undefined when there is a command. */
+function bareCommand(args: string[]): GlobalOptions | undefined {
+  if (args.length === 0) return {};
+  if (args.length === 1 && args[0]!.startsWith('--workspace=')) return { workspace: args[0]!.slice('--workspace='.length) };
+  if (args.length === 2 && args[0] === '--workspace') return { workspace: args[1] };
+  return undefined;
 }
 
 await main(process.argv);

@@ -9,9 +9,13 @@
 // conf (with ajv) costs tens of milliseconds to load: `check` imports this module lazily, while Python runs.
 import fs from 'node:fs';
 import path from 'node:path';
+// Must stay the first import of our own: it notes the signal listeners before conf's imports add theirs.
+import { dropSignalListenersAddedByImports } from './signal-snapshot.js';
 import Conf from 'conf';
 import * as z from 'zod/mini';
 import { fileStamp } from './workspace.js';
+
+dropSignalListenersAddedByImports();
 
 export const PROGRESS_SCHEMA_VERSION = 1;
 export const MAX_HINT_TIER = 3;

@@ -104,10 +104,11 @@ describe('async-katas check', () => {
     expect((json.tests as { diagnostics: { kind: string }[] }[])[0]!.diagnostics[0]!.kind).toBe('blocking-call');
   });
 
-  it('needs --file: usage error, exit 2', async () => {
-    const run = await runCli(['check', 'demo'], fixtureEnv);
+  it('needs --file outside a workspace: usage error, exit 2', async () => {
+    const run = await runCli(['check', 'demo'], fixtureEnv, tempDir());
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('missing --file PATH');
+    expect(run.stderr).toContain('no workspace here');
+    expect(run.stderr).toContain('pass --file PATH');
     expect(run.stdout).toBe('');
   });
 

@@ -84,12 +84,11 @@ describe('openInEditor', () => {
       isRaw: true,
       setRawMode(mode: boolean) {
         log.push(`raw ${mode} (file: ${fs.readFileSync(file, 'utf8').trim()})`);
-        this.isRaw = mode;
-        return this;
+        stdin.isRaw = mode;
       },
-    } as unknown as NodeJS.ReadStream;
+    };
     const result = await openInEditor(file, {
-      stdin,
+      stdin: stdin as unknown as NodeJS.ReadStream,
       env: { ...process.env, VISUAL: `${path.join(bin, 'fakevim')} --flag` },
       onSuspend: () => log.push('suspend'),
       onResume: () => log.push('resume'),

@@ -1,0 +1,68 @@
+// Small pieces every command shares. Imported by cli.ts on the `check` path: keep it free of heavy imports
+// (progress, with conf, is loaded on demand).
+import { CatalogError, UnknownKataError } from '../core/catalog.js';
+import { WorkspaceError, createWorkspace, findWorkspace, type Workspace } from '../core/workspace.js';
+import type { ProgressStore } from '../core/progress.js';
+
+/** Options every command can see (commander's optsWithGlobals()). */
+export interface GlobalOptions {
+  workspace?: string;
+}
+
+/** Usage or environment problem: one line on stderr (and a JSON object on stdout when asked), exit 2. */
+export function usageError(message: string, json?: object): number {
+  if (json) process.stdout.write(`${JSON.stringify(json)}\n`);
+  process.stderr.write(`async-katas: ${message}\n`);
+  return 2;
+}
+
+export function warn(message: string): void {
+  process.stderr.write(`async-katas: warning: ${message}\n`);
+}
+
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A person at a terminal: both ends are TTYs (raw-mode UIs and y/N questions need that). */
+export function interactive(): boolean {
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY);
+}
+
+/**
+ * The workspace to use: `--workspace DIR` is used or created without asking; otherwise the one found from
+ * the working directory, or undefined. A broken manifest is a WorkspaceError (the caller reports it).
+ */
+export function resolveWorkspace(options: GlobalOptions, cwd: string = process.cwd()): Workspace | undefined {
+  return options.workspace ? createWorkspace(options.workspace) : findWorkspace(cwd);
+}
+
+export { WorkspaceError };
+
+/** A catalog or workspace problem becomes a usage error (exit 2); anything else is a bug and propagates. */
+export async function guarded(run: () => Promise<number> | number): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof CatalogError || error instanceof UnknownKataError || error instanceof WorkspaceError) {
+      return usageError(error.message);
+    }
+    // A file the system refused (permissions, a full disk): say which, rather than crash with a stack.
+    if (error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string') return usageError(error.message);
+    throw error;
+  }
+}
+
+/** The progress store, with any warning (a corrupt file moved aside) printed; undefined when it cannot be used. */
+export async function loadProgress(): Promise<ProgressStore | undefined> {
+  const { openProgress, ProgressError } = await import('../core/progress.js');
+  try {
+    const { store, warning } = openProgress({ onWarning: warn });
+    if (warning) warn(warning);
+    return store;
+  } catch (error) {
+    if (!(error instanceof ProgressError)) throw error;
+    warn(error.message);
+    return undefined;
+  }
+}
