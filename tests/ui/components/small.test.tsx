@@ -59,21 +59,17 @@ describe('Spinner', () => {
     for (const ch of shown) expect(SPINNER_FRAMES as readonly string[]).toContain(ch);
   });
 
-  test('clears its interval on unmount', () => {
+  test('clears its interval on unmount', async () => {
     const set = vi.spyOn(globalThis, 'setInterval');
     const clear = vi.spyOn(globalThis, 'clearInterval');
-    const { unmount } = render(<Spinner label="x" interval={50} />);
+    const { unmount } = render(<Spinner label="x" interval={57} />);
     // The effect runs after the first paint; give React its tick.
-    return new Promise<void>((resolve) => {
-      setTimeout(() => {
-        const timers = set.mock.results.map((r) => r.value as unknown);
-        expect(timers.length).toBeGreaterThan(0);
-        unmount();
-        const cleared = clear.mock.calls.map((c) => c[0] as unknown);
-        for (const timer of timers) expect(cleared).toContain(timer);
-        resolve();
-      }, 20);
-    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Only the spinner's own interval (its unusual period tells it apart from any other timer).
+    const timers = set.mock.calls.flatMap((call, i) => (call[1] === 57 ? [set.mock.results[i]!.value as unknown] : []));
+    expect(timers).toHaveLength(1);
+    unmount();
+    expect(clear.mock.calls.map((c) => c[0] as unknown)).toContain(timers[0]);
   });
 });
 
