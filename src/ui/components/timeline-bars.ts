@@ -111,6 +111,16 @@ export interface TimelineLayout {
 
 const DEFAULT_ROWS_PER_RUN = 8;
 
+/**
+ * When a run's last thing happened: its elapsed time, or a later event. A loop instead of
+ * Math.max(...events): a task that yields until the step budget runs out has tens of thousands of them.
+ */
+function runEnd(run: TimelineRun): number {
+  let end = Math.max(0, run.elapsed);
+  for (const row of run.rows) for (const event of row.events) if (event.t > end) end = event.t;
+  return end;
+}
+
 /** How many bar rows each run gets: an even split, the unused share of a short run going to the other. */
 function rowBudgets(learner: number, reference: number | null, budget: number): [number, number] {
   if (reference === null) return [Math.min(learner, budget), 0];
@@ -134,8 +144,7 @@ export function timelineLines(timeline: Timeline, { width, height }: TimelineLay
   runs.push({ tag: narrow ? 'you' : 'yours', run: learner, color: palette.learner });
   if (reference) runs.push({ tag: narrow ? 'ref' : 'reference', run: reference, color: palette.reference });
 
-  const allEvents = runs.flatMap((r) => r.run.rows.flatMap((row) => row.events.map((e) => e.t)));
-  const span = Math.max(learner.elapsed, reference?.elapsed ?? 0, ...allEvents, 0);
+  const span = Math.max(runEnd(learner), reference ? runEnd(reference) : 0);
 
   const tagWidth = Math.max(...runs.map((r) => r.tag.length)) + 1;
   const labels = runs.flatMap((r) => r.run.rows.map((row) => row.label));
@@ -155,9 +164,8 @@ export function timelineLines(timeline: Timeline, { width, height }: TimelineLay
   runs.forEach(({ tag, run, color }, r) => {
     const cap = r === 0 ? learnerRows : referenceRows;
     const shown = run.rows.length > cap ? Math.max(0, cap - 1) : run.rows.length;
-    const runEnd = Math.max(run.elapsed, ...run.rows.flatMap((row) => row.events.map((e) => e.t)), 0);
     run.rows.slice(0, shown).forEach((row, i) => {
-      lines.push(barLine(i === 0 ? tag : '', row, { tagWidth, labelWidth, cells, span, runEnd, color }));
+      lines.push(barLine(i === 0 ? tag : '', row, { tagWidth, labelWidth, cells, span, runEnd: runEnd(run), color }));
     });
     if (run.rows.length === 0) lines.push(note(tag, 'no traced calls', tagWidth, labelWidth, color));
     else if (shown < run.rows.length) {

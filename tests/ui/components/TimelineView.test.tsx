@@ -152,3 +152,12 @@ test('formatDuration', () => {
   expect(formatDuration(600)).toBe('600 s');
   expect(formatDuration(1.25)).toBe('1.25 s');
 });
+
+test('a task that yields tens of thousands of times still draws (no argument-count limit)', () => {
+  const events: TimelineRow['events'] = [{ t: 0, kind: 'start' }];
+  for (let i = 1; i <= 200_000; i++) events.push({ t: i * 0.0001, kind: i % 2 ? 'suspend' : 'resume' });
+  const spinning: Timeline = { case: 'c', learner: { elapsed: 20, rows: [{ label: 'spin()', kind: 'task', events }] }, reference: null };
+  const rows = rowsOf(<TimelineView timeline={spinning} width={60} />);
+  expect(rows[1]).toMatch(/^yours\s+spin\(\)\s+│█.*…│$/);
+  expect(rows[rows.length - 1]).toMatch(/^yours 20 s/);
+});
