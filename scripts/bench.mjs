@@ -20,7 +20,8 @@ if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
 
 const python = realPython();
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ak-bench-'));
-const env = { ...process.env, ASYNC_KATAS_CACHE_DIR: cacheDir, NO_COLOR: '1' };
+// check records progress: keep the bench's hundreds of checks out of the learner's real store.
+const env = { ...process.env, ASYNC_KATAS_CACHE_DIR: cacheDir, ASYNC_KATAS_CONFIG_DIR: cacheDir, NO_COLOR: '1' };
 const katas = fs
   .readdirSync(path.join(ROOT, 'katas', 'python'))
   .filter((id) => fs.existsSync(path.join(ROOT, 'katas', 'python', id, 'solution.py')))

@@ -44,9 +44,9 @@ export async function guarded(run: () => Promise<number> | number): Promise<numb
   try {
     return await run();
   } catch (error) {
-    if (error instanceof CatalogError || error instanceof UnknownKataError || error instanceof WorkspaceError) {
-      return usageError(error.message);
-    }
+    const known = error instanceof CatalogError || error instanceof UnknownKataError || error instanceof WorkspaceError;
+    // ProgressError by name: importing its class here would load conf on the `check` path.
+    if (known || (error instanceof Error && error.name === 'ProgressError')) return usageError(error.message);
     // A file the system refused (permissions, a full disk): say which, rather than crash with a stack.
     if (error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string') return usageError(error.message);
     throw error;
