@@ -53,21 +53,19 @@ export function barCells(row: TimelineRow, span: number, cells: number, runEnd: 
   // The end cell is the one the row's last moment falls in, counting an end exactly on a cell's left edge
   // as the previous cell: a wait of 0-10 ms on a 0-50 ms axis of 5 cells fills cell 0 only.
   const c1 = last > first && span > 0 ? Math.max(c0, Math.min(cells - 1, Math.ceil((last / span) * cells) - 1)) : c0;
-  const chars: string[] = Array.from({ length: cells }, () => BAR.none);
-  for (let c = c0; c <= c1; c++) {
-    const from = (c * span) / cells;
-    const to = ((c + 1) * span) / cells;
-    let run = 0;
-    let wait = 0;
-    for (const part of parts) {
-      const overlap = Math.min(to, part.to) - Math.max(from, part.from);
-      if (overlap > 0) {
-        if (part.running) run += overlap;
-        else wait += overlap;
-      }
+  // Each interval adds its time to the cells it crosses: one pass, however many events the row has.
+  const run = new Array<number>(cells).fill(0);
+  const wait = new Array<number>(cells).fill(0);
+  const size = span / cells;
+  for (const part of size > 0 ? parts : []) {
+    const end = Math.min(cells - 1, Math.floor(part.to / size));
+    for (let c = Math.max(0, Math.floor(part.from / size)); c <= end; c++) {
+      const overlap = Math.min((c + 1) * size, part.to) - Math.max(c * size, part.from);
+      if (overlap > 0) (part.running ? run : wait)[c]! += overlap;
     }
-    chars[c] = c === c0 || (run > 0 && run >= wait) ? BAR.run : BAR.wait;
   }
+  const chars: string[] = Array.from({ length: cells }, () => BAR.none);
+  for (let c = c0; c <= c1; c++) chars[c] = c === c0 || (run[c]! > 0 && run[c]! >= wait[c]!) ? BAR.run : BAR.wait;
   if (error) chars[c1] = BAR.error;
   else if (!finished && c1 > c0) chars[c1] = BAR.open;
   return chars.join('');
