@@ -93,9 +93,13 @@ export function codeViewLines({ code, language = 'python', markedLines, height, 
 
 export function CodeView(props: CodeViewProps) {
   const { code, language, markedLines, height, width, focusLine } = props;
+  // Keyed on the marks' contents: a screen builds a new Map on every render (a spinner frame), and
+  // highlighting again each time would be wasted work.
+  const marks = markedLines ? [...markedLines].map(([n, reason]) => `${n}:${reason}`).join('\n') : '';
   const lines = useMemo(
     () => codeViewLines({ code, language, markedLines, height, width, focusLine }),
-    [code, language, markedLines, height, width, focusLine],
+    // `marks` stands for markedLines in the dependencies.
+    [code, language, marks, height, width, focusLine],
   );
   return <Lines lines={lines} width={width} />;
 }
