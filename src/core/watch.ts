@@ -5,6 +5,9 @@ import path from 'node:path';
 
 export interface WatchOptions {
   debounceMs?: number;
+  /** The content the caller already shows. A save between reading it and the watch starting is then
+   * reported at once instead of lost. Without it, the content at start counts as seen. */
+  since?: string;
   /** Called when watching itself fails (the folder was removed...); watching has stopped then. */
   onError?: (error: Error) => void;
   /** For tests: stands in for fs.watch on the folder. */
@@ -21,7 +24,7 @@ export function watchFile(file: string, onChange: (content: string) => void, opt
   const { debounceMs = 100 } = options;
   const abs = path.resolve(file);
   const name = path.basename(abs);
-  let lastHash = hashOf(readOrUndefined(abs));
+  let lastHash = hashOf(options.since ?? readOrUndefined(abs));
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
@@ -54,6 +57,7 @@ export function watchFile(file: string, onChange: (content: string) => void, opt
     stop();
     options.onError?.(error);
   });
+  if (options.since !== undefined) settle();
   return stop;
 }
 

@@ -27,7 +27,7 @@ export function createServices({ katas, workspace, python, store, onEditorReturn
     kataFile: (kata) => ensureKataFile(workspace, kata).path,
     readFile: (file) => fs.readFileSync(file, 'utf8'),
     check: (kata, file, signal) => runCheck({ kata, file, python, signal }),
-    watch: (file, onChange) => watchFile(file, onChange),
+    watch: (file, onChange, since) => watchFile(file, onChange, { since }),
     openEditor: (file) => openInEditor(file, { onResume: onEditorReturn }),
     resetFile: (kata) => void resetKataFile(workspace, kata),
     explanation: (kata) => fs.readFileSync(kata.files.explanation, 'utf8'),

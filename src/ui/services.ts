@@ -22,8 +22,9 @@ export interface Services {
   kataFile(kata: Kata): string;
   readFile(file: string): string;
   check(kata: Kata, file: string, signal: AbortSignal): Promise<CheckResult>;
-  /** Calls onChange with the new content whenever the file's content changes; returns stop. */
-  watch(file: string, onChange: (content: string) => void): () => void;
+  /** Calls onChange with the new content whenever it differs from `since` (what the app shows), from
+   * the moment of the call; returns stop. */
+  watch(file: string, onChange: (content: string) => void, since: string): () => void;
   openEditor(file: string): Promise<EditorOutcome>;
   resetFile(kata: Kata): void;
   explanation(kata: Kata): string;

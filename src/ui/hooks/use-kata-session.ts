@@ -16,6 +16,9 @@ export interface KataSession {
 export function useKataSession(kata: Kata, services: Services, dispatch: (action: Action) => void): KataSession {
   const file = useMemo(() => services.kataFile(kata), [kata, services]);
   const [code, setCode] = useState(() => services.readFile(file));
+  // What was on screen when watching began: a save in between is still noticed (see watchFile's since).
+  const shown = useRef(code);
+  shown.current = code;
   const inFlight = useRef<AbortController | undefined>(undefined);
 
   const runCheck = useCallback(() => {
@@ -38,10 +41,14 @@ export function useKataSession(kata: Kata, services: Services, dispatch: (action
   }, [kata, file, services, dispatch]);
 
   useEffect(() => {
-    const stop = services.watch(file, (content) => {
-      setCode(content);
-      runCheck();
-    });
+    const stop = services.watch(
+      file,
+      (content) => {
+        setCode(content);
+        runCheck();
+      },
+      shown.current,
+    );
     return () => {
       stop();
       // Leaving the kata: a check still running for it has nobody to report to.

@@ -1,0 +1,76 @@
+// The real bundled CLI in a pseudo-terminal: what a learner does on day one.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO, tempDir } from '../helpers.js';
+import { startCli, type Session } from './pty.js';
+
+let session: Session | undefined;
+afterEach(() => {
+  session?.pty.kill();
+  session = undefined;
+});
+
+/**
+ * Keys typed before a screen's input handler is attached (and the terminal is in raw mode) reach the
+ * terminal's line discipline instead: a real learner never types that fast, a test does. Let it settle.
+ */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+function setup() {
+  const cwd = tempDir('ak-e2e-');
+  const env: NodeJS.ProcessEnv = { ...process.env, ASYNC_KATAS_CONFIG_DIR: path.join(cwd, 'config') };
+  for (const name of ['CI', 'NO_COLOR', 'FORCE_COLOR']) delete env[name];
+  return { cwd, env };
+}
+
+describe.skipIf(process.platform === 'win32')('trainer in a terminal', () => {
+  it('solves forgotten-await with a saved fix, shows the explanation, and remembers it', { timeout: 60_000 }, async () => {
+    const { cwd, env } = setup();
+    const ws = path.join(cwd, 'ws');
+    session = startCli(['--workspace', ws, 'open', 'forgotten-await'], env, cwd);
+    await session.waitFor('The receipt that never arrived');
+    await session.waitFor('Not checked yet');
+    const file = path.join(ws, 'forgotten-await.py');
+    expect(fs.readFileSync(file, 'utf8')).toContain('receipt = create_receipt(order_id)');
+
+    // The learner's editor saves the fix; the app notices and checks by itself.
+    fs.writeFileSync(file, fs.readFileSync(path.join(REPO, 'katas/python/forgotten-await/solution.py'), 'utf8'));
+    await session.waitFor('Solved: The receipt that never arrived');
+    await settled();
+    const mark = session.text().length;
+    session.write('\r');
+    await session.waitFor('Why it works', 20_000, mark);
+    session.write('\u0003');
+    expect(await session.exited).toBe(0);
+
+    const progress = JSON.parse(
+      execFileSync(process.execPath, [path.join(REPO, 'bin/async-katas.js'), 'progress', '--json'], { env, cwd, encoding: 'utf8' }),
+    );
+    expect(progress.katas['forgotten-await']).toMatchObject({ status: 'solved', attempts: 1 });
+  });
+
+  it('offers to create a workspace on first start, and Enter creates it', { timeout: 60_000 }, async () => {
+    const { cwd, env } = setup();
+    session = startCli([], env, cwd);
+    await session.waitFor('There is no workspace here yet');
+    await settled();
+    session.write('\r');
+    await session.waitFor('↑↓ choose');
+    await settled();
+    expect(fs.existsSync(path.join(cwd, 'async-katas', '.async-katas.json'))).toBe(true);
+    session.write('q');
+    expect(await session.exited).toBe(0);
+  });
+
+  it('Esc at the workspace question quits without creating anything', { timeout: 60_000 }, async () => {
+    const { cwd, env } = setup();
+    session = startCli([], env, cwd);
+    await session.waitFor('There is no workspace here yet');
+    await settled();
+    session.write('\u001b');
+    expect(await session.exited).toBe(0);
+    expect(fs.existsSync(path.join(cwd, 'async-katas'))).toBe(false);
+  });
+});
