@@ -27,7 +27,8 @@ export function createServices({ katas, workspace, python, store, onEditorReturn
     kataFile: (kata) => ensureKataFile(workspace, kata).path,
     readFile: (file) => fs.readFileSync(file, 'utf8'),
     check: (kata, file, signal) => runCheck({ kata, file, python, signal }),
-    watch: (file, onChange, since) => watchFile(file, onChange, { since }),
+    // Editors finish a save within a few ms; a longer debounce would only add to save-to-verdict.
+    watch: (file, onChange, since) => watchFile(file, onChange, { since, debounceMs: 40 }),
     openEditor: (file) => openInEditor(file, { onResume: onEditorReturn }),
     resetFile: (kata) => void resetKataFile(workspace, kata),
     explanation: (kata) => fs.readFileSync(kata.files.explanation, 'utf8'),
