@@ -2,16 +2,16 @@
 // `check` start-up time is benchmarked: keep top-level imports to what `check` needs, import the rest lazily.
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { CatalogError, findKata, loadCatalog, UnknownKataError } from './core/catalog.js';
+import { CatalogError, findKata, UnknownKataError } from './core/catalog.js';
 import { displayPath, runCheck } from './core/check.js';
 import { findPython, PythonNotFoundError, type PythonInfo } from './core/python.js';
 import { exitCodeFor, type CheckResult } from './core/result.js';
 import { packageVersion } from './core/root.js';
+import { ensureKataFile } from './core/workspace.js';
 import { formatCheckReport } from './report/check-report.js';
 import { makeColors } from './report/color.js';
 import { errorJson, resultJson } from './report/json.js';
 import { resolveWorkspace, shellQuote, usageError, warn, WorkspaceError, type GlobalOptions } from './commands/common.js';
-import { ensureKataFile } from './core/workspace.js';
 
 const EXAMPLES = `
 Examples:
