@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
+import module from 'node:module';
+
+// Node 22.1+ can keep compiled code between runs: the Ink app starts noticeably faster. Node 20 has no
+// such cache and skips this.
+module.enableCompileCache?.();
 
 const cli = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(cli)) {

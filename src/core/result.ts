@@ -59,6 +59,8 @@ export interface TimelineRow {
 export interface TimelineRun {
   elapsed: number;
   rows: TimelineRow[];
+  /** More rows were recorded than the harness keeps (60). */
+  truncated?: boolean;
 }
 
 export interface Timeline {

@@ -18,7 +18,8 @@ export type ScreenKeys =
   | 'quiz'
   | 'quizAnswered'
   | 'quizDone'
-  | 'confirm';
+  | 'confirm'
+  | 'welcome';
 
 const BACK: KeyBinding = { key: 'esc', label: 'back' };
 
@@ -80,5 +81,9 @@ export const KEYS: Readonly<Record<ScreenKeys, readonly KeyBinding[]>> = {
   confirm: [
     { key: 'y', label: 'reset' },
     { key: 'n', label: 'cancel' },
+  ],
+  welcome: [
+    { key: 'enter', label: 'create it' },
+    { key: 'esc', label: 'quit' },
   ],
 };

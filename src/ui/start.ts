@@ -18,6 +18,8 @@ export async function startApp(options: StartOptions): Promise<number> {
   // Ink reads CI once, when it loads, and then only draws the last frame: a learner with CI=1 in their
   // shell would see a frozen app. This is an interactive terminal, so drawing wins.
   if (process.env.CI) delete process.env.CI;
+  // NO_COLOR means no styling at all; chalk (under Ink) only listens to FORCE_COLOR, read when it loads.
+  if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
   const { render } = await import('ink');
   const { App } = await import('./App.js');
   const { WelcomeScreen } = await import('./screens/WelcomeScreen.js');

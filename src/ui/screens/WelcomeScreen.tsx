@@ -2,13 +2,8 @@
 import path from 'node:path';
 import { Box, Text, useApp, useInput } from 'ink';
 import { KeyHelp } from '../components/KeyHelp.js';
-import type { KeyBinding } from '../keys.js';
+import { KEYS } from '../keys.js';
 import { theme } from '../theme.js';
-
-const WELCOME_KEYS: readonly KeyBinding[] = [
-  { key: 'enter', label: 'create it' },
-  { key: 'esc', label: 'quit' },
-];
 
 interface Props {
   dir: string;
@@ -39,7 +34,7 @@ export function WelcomeScreen({ dir, onAnswer }: Props) {
         files?
       </Text>
       <Text> </Text>
-      <KeyHelp keys={WELCOME_KEYS} width={80} />
+      <KeyHelp keys={KEYS.welcome} width={80} />
     </Box>
   );
 }
