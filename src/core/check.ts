@@ -1,6 +1,6 @@
 // Runs one check: the harness in its own process group, results only from the private fd-3 channel
 // (docs/protocol.md). Nothing the learner's code prints can turn into a result.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,6 +32,8 @@ export interface RunCheckOptions {
   harnessEntry?: string;
   /** Wall-clock limit before the process group is killed. */
   backstopMs?: number;
+  /** A harness started earlier with prepareHarness: used if it still waits and fits, else disposed of. */
+  prepared?: PreparedHarness;
   /** Overrides the kata's minPython (dev check uses it for corpus files marked `# python: >=3.11`). */
   minPython?: string;
 }
@@ -65,14 +67,12 @@ export function runCheck(options: RunCheckOptions): Promise<CheckResult> {
     return Promise.resolve({ ...base, diagnostics: [diag], error: diag.message, environmental: true });
   }
 
-  const entry = options.harnessEntry ?? path.join(options.root ?? packageRoot(), 'harness', 'python', 'run.py');
+  const entry = harnessEntryOf(options);
   if (!fs.existsSync(entry)) {
     return Promise.resolve(environmentError(base, `the check harness is missing (${entry}); reinstall async-katas`));
   }
 
-  const nonce = randomBytes(16).toString('hex');
   const config = {
-    nonce,
     kata: kata.id,
     tests: kata.files.tests,
     learner: file,
@@ -80,7 +80,11 @@ export function runCheck(options: RunCheckOptions): Promise<CheckResult> {
     reference: kata.files.solution,
     minPython,
   };
-  return spawnHarness(python.exe, entry, config, options.backstopMs ?? DEFAULT_BACKSTOP_MS, signal).then((run) => {
+  const { prepared } = options;
+  const fits = prepared?.usable && prepared.exe === python.exe && prepared.entry === entry;
+  if (prepared && !fits) prepared.dispose();
+  const harness = fits ? prepared! : new PreparedHarness(python.exe, entry);
+  return harness.run(config, options.backstopMs ?? DEFAULT_BACKSTOP_MS, signal).then((run) => {
     if (run.spawnError) return environmentError(base, `could not start Python at ${python.exe} (${run.spawnError})`);
     return buildResult(base, run, file, display, options.backstopMs ?? DEFAULT_BACKSTOP_MS);
   });
@@ -94,82 +98,129 @@ interface HarnessRun {
   spawnError?: string;
 }
 
-function spawnHarness(
-  exe: string,
-  entry: string,
-  config: Record<string, unknown> & { nonce: string },
-  backstopMs: number,
-  signal: AbortSignal | undefined,
-): Promise<HarnessRun> {
-  return new Promise((resolve, reject) => {
-    const ownGroup = process.platform !== 'win32';
+/**
+ * A harness process started ahead of its check: Python, asyncio and the harness are loaded, and it
+ * waits for its config on stdin. Handing a save to one skips the interpreter's start-up. Each check
+ * still gets a fresh process (nothing of an earlier learner file can leak into the next check); a
+ * process is used once, then disposed of.
+ */
+export class PreparedHarness {
+  readonly nonce = randomBytes(16).toString('hex');
+  private readonly child: ChildProcess;
+  private readonly ownGroup = process.platform !== 'win32';
+  private readonly result: HarnessRun = {
+    records: { tests: [], timelines: [], ignored: 0 },
+    stdout: new BoundedText(OUTPUT_LIMIT),
+    stderr: new BoundedText(OUTPUT_LIMIT),
+    timedOut: false,
+  };
+  private ended = false;
+  private claimed = false;
+  private onExit?: () => void;
+  private onClose?: () => void;
+
+  constructor(
+    readonly exe: string,
+    readonly entry: string,
+  ) {
     // -I: no environment variables or user site; -S: no site module, so no .pth files run before the
     // harness (the harness and the katas need only the standard library); -B: no bytecode beside the
     // learner's files.
-    const child = spawn(exe, ['-I', '-S', '-B', entry], {
-      detached: ownGroup,
+    this.child = spawn(exe, ['-I', '-S', '-B', entry], {
+      detached: this.ownGroup,
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       windowsHide: true,
     });
-    const run: HarnessRun = {
-      records: { tests: [], timelines: [], ignored: 0 },
-      stdout: new BoundedText(OUTPUT_LIMIT),
-      stderr: new BoundedText(OUTPUT_LIMIT),
-      timedOut: false,
-    };
-    let settled = false;
-    let drainTimer: NodeJS.Timeout | undefined;
-
-    const killGroup = () => {
-      if (child.pid === undefined) return;
-      try {
-        if (ownGroup) process.kill(-child.pid, 'SIGKILL');
-        else child.kill('SIGKILL');
-      } catch {
-        // ESRCH: the whole group is already gone, which is what we wanted; nothing else can be done from here.
-      }
-    };
-    const streams = [child.stdin, child.stdout, child.stderr, child.stdio[3]] as (Readable | Writable | null)[];
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(backstop);
-      clearTimeout(drainTimer);
-      signal?.removeEventListener('abort', onAbort);
-      for (const s of streams) s?.destroy();
-      fn();
-    };
-    const onAbort = () => {
-      killGroup();
-      settle(() => reject(signal?.reason));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    const backstop = setTimeout(() => {
-      run.timedOut = true;
-      killGroup();
-    }, backstopMs);
-
+    const { child, result } = this;
     child.on('error', (error) => {
-      run.spawnError = (error as NodeJS.ErrnoException).code ?? error.message;
-      killGroup();
-      settle(() => resolve(run));
+      result.spawnError = (error as NodeJS.ErrnoException).code ?? error.message;
+      this.ended = true;
+      this.killGroup();
+      this.onClose?.();
     });
     child.on('exit', () => {
+      this.ended = true;
       // Children the learner's code left behind share the group; they die with it.
-      killGroup();
-      if (!settled) drainTimer = setTimeout(() => settle(() => resolve(run)), DRAIN_GRACE_MS);
+      this.killGroup();
+      this.onExit?.();
     });
-    child.on('close', () => settle(() => resolve(run)));
-
-    child.stdout?.on('data', (chunk: Buffer) => run.stdout.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => run.stderr.push(chunk));
-    readRecords(child.stdio[3] as Readable, config.nonce, run.records);
-
+    child.on('close', () => this.onClose?.());
+    child.stdout?.on('data', (chunk: Buffer) => result.stdout.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => result.stderr.push(chunk));
+    readRecords(child.stdio[3] as Readable, this.nonce, result.records);
     // The harness may exit before reading its config (a crash at start-up); that must not crash us.
     child.stdin?.on('error', () => {});
-    child.stdin?.end(`${JSON.stringify(config)}\n`);
-  });
+  }
+
+  /** Still waiting for a config: not yet used, not ended. */
+  get usable(): boolean {
+    return !this.claimed && !this.ended;
+  }
+
+  /** Kills the process group (the warm process, or a run and whatever it started). */
+  dispose(): void {
+    this.claimed = true;
+    this.killGroup();
+    for (const s of this.streams()) s?.destroy();
+  }
+
+  run(config: Record<string, unknown>, backstopMs: number, signal: AbortSignal | undefined): Promise<HarnessRun> {
+    this.claimed = true;
+    const { result } = this;
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let drainTimer: NodeJS.Timeout | undefined;
+      const settle = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(backstop);
+        clearTimeout(drainTimer);
+        signal?.removeEventListener('abort', onAbort);
+        for (const s of this.streams()) s?.destroy();
+        fn();
+      };
+      const onAbort = () => {
+        this.killGroup();
+        settle(() => reject(signal?.reason));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const backstop = setTimeout(() => {
+        result.timedOut = true;
+        this.killGroup();
+      }, backstopMs);
+      this.onExit = () => {
+        if (!settled) drainTimer = setTimeout(() => settle(() => resolve(result)), DRAIN_GRACE_MS);
+      };
+      this.onClose = () => settle(() => resolve(result));
+      if (this.ended) this.onExit();
+      this.child.stdin?.end(`${JSON.stringify({ ...config, nonce: this.nonce })}\n`);
+    });
+  }
+
+  private streams(): (Readable | Writable | null)[] {
+    const { child } = this;
+    return [child.stdin, child.stdout, child.stderr, child.stdio[3] as Readable | null];
+  }
+
+  private killGroup(): void {
+    const { pid } = this.child;
+    if (pid === undefined) return;
+    try {
+      if (this.ownGroup) process.kill(-pid, 'SIGKILL');
+      else this.child.kill('SIGKILL');
+    } catch {
+      // ESRCH: the whole group is already gone, which is what we wanted; nothing else can be done from here.
+    }
+  }
+}
+
+/** Starts a harness for a later runCheck({prepared}) with the same Python. */
+export function prepareHarness(python: PythonInfo, options: { root?: string; harnessEntry?: string } = {}): PreparedHarness {
+  return new PreparedHarness(python.exe, harnessEntryOf(options));
+}
+
+function harnessEntryOf(options: { root?: string; harnessEntry?: string }): string {
+  return options.harnessEntry ?? path.join(options.root ?? packageRoot(), 'harness', 'python', 'run.py');
 }
 
 function readRecords(channel: Readable, nonce: string, records: Records): void {

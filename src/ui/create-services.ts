@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import type { Kata, Quiz } from '../core/catalog.js';
 import { loadQuiz } from '../core/catalog.js';
-import { runCheck } from '../core/check.js';
+import { prepareHarness, runCheck, type PreparedHarness } from '../core/check.js';
 import { openInEditor } from '../core/editor.js';
 import type { ProgressStore } from '../core/progress.js';
 import type { PythonInfo } from '../core/python.js';
@@ -21,12 +21,31 @@ interface Deps {
 
 export function createServices({ katas, workspace, python, store, onEditorReturn }: Deps): Services {
   const quizzes = new Map<string, Quiz>();
+  // One harness process waits, already started, for the next save: save-to-verdict then skips
+  // Python's start-up. A process checks one file only; the next one is started after each check.
+  let warm: PreparedHarness | undefined;
+  const prewarm = () => {
+    if (warm?.usable) return;
+    warm?.dispose();
+    warm = prepareHarness(python);
+  };
   return {
     katas,
     workspaceDir: workspace.dir,
     kataFile: (kata) => ensureKataFile(workspace, kata).path,
     readFile: (file) => fs.readFileSync(file, 'utf8'),
-    check: (kata, file, signal) => runCheck({ kata, file, python, signal }),
+    check: (kata, file, signal) => {
+      const prepared = warm;
+      warm = undefined;
+      const checked = runCheck({ kata, file, python, signal, prepared });
+      checked.then(prewarm, prewarm);
+      return checked;
+    },
+    prewarm,
+    dispose: () => {
+      warm?.dispose();
+      warm = undefined;
+    },
     // Editors finish a save within a few ms; a longer debounce would only add to save-to-verdict.
     watch: (file, onChange, since) => watchFile(file, onChange, { since, debounceMs: 40 }),
     openEditor: (file) => openInEditor(file, { onResume: onEditorReturn }),

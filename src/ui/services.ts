@@ -22,6 +22,10 @@ export interface Services {
   kataFile(kata: Kata): string;
   readFile(file: string): string;
   check(kata: Kata, file: string, signal: AbortSignal): Promise<CheckResult>;
+  /** Get a check ready for the next save (start its process ahead of time). */
+  prewarm(): void;
+  /** Stop anything started ahead of time. */
+  dispose(): void;
   /** Calls onChange with the new content whenever it differs from `since` (what the app shows), from
    * the moment of the call; returns stop. */
   watch(file: string, onChange: (content: string) => void, since: string): () => void;

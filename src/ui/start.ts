@@ -66,6 +66,10 @@ export async function startApp(options: StartOptions): Promise<number> {
     app.clear();
     app.rerender(element);
   };
-  await app.waitUntilExit();
+  try {
+    await app.waitUntilExit();
+  } finally {
+    services.dispose();
+  }
   return 0;
 }

@@ -41,6 +41,7 @@ export function useKataSession(kata: Kata, services: Services, dispatch: (action
   }, [kata, file, services, dispatch]);
 
   useEffect(() => {
+    services.prewarm();
     const stop = services.watch(
       file,
       (content) => {

@@ -76,6 +76,8 @@ export function fakeServices(ids = ['k1', 'k2']): Fake {
       return file;
     },
     readFile: (file) => files.get(file) ?? '',
+    prewarm: () => fake.calls.push('prewarm'),
+    dispose: () => fake.calls.push('dispose'),
     check: async (k) => {
       fake.calls.push(`check ${k.id}`);
       return result(k.id, fake.nextStatus);
