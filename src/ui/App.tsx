@@ -1,26 +1,50 @@
 // The trainer: one reducer (state.ts) decides the screen; this file wires screens to services.
-import { Box, useApp } from 'ink';
-import { useCallback, useMemo, useReducer } from 'react';
+import { Box, Text, useApp } from 'ink';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { Kata } from '../core/catalog.js';
 import { useKataSession } from './hooks/use-kata-session.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { ConfirmResetScreen } from './screens/ConfirmResetScreen.js';
-import { DiffScreen } from './screens/DiffScreen.js';
-import { ExplanationScreen } from './screens/ExplanationScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
-import { KataScreen } from './screens/KataScreen.js';
-import { QuizDoneScreen } from './screens/QuizDoneScreen.js';
-import { QuizScreen } from './screens/QuizScreen.js';
-import { SolvedScreen } from './screens/SolvedScreen.js';
 import type { Services } from './services.js';
 import { initialState, reducer, type Action, type AppState } from './state.js';
+
+// Only the home screen is needed for the first frame. The others (with the highlighter, the markdown
+// renderer and the differ) load right after it is drawn, so start-up doesn't wait for them.
+const loaders = {
+  kata: () => import('./screens/KataScreen.js'),
+  confirm: () => import('./screens/ConfirmResetScreen.js'),
+  solved: () => import('./screens/SolvedScreen.js'),
+  explanation: () => import('./screens/ExplanationScreen.js'),
+  diff: () => import('./screens/DiffScreen.js'),
+  quiz: () => import('./screens/QuizScreen.js'),
+  quizDone: () => import('./screens/QuizDoneScreen.js'),
+};
+const KataScreen = lazy(() => loaders.kata().then((m) => ({ default: m.KataScreen })));
+const ConfirmResetScreen = lazy(() => loaders.confirm().then((m) => ({ default: m.ConfirmResetScreen })));
+const SolvedScreen = lazy(() => loaders.solved().then((m) => ({ default: m.SolvedScreen })));
+const ExplanationScreen = lazy(() => loaders.explanation().then((m) => ({ default: m.ExplanationScreen })));
+const DiffScreen = lazy(() => loaders.diff().then((m) => ({ default: m.DiffScreen })));
+const QuizScreen = lazy(() => loaders.quiz().then((m) => ({ default: m.QuizScreen })));
+const QuizDoneScreen = lazy(() => loaders.quizDone().then((m) => ({ default: m.QuizDoneScreen })));
 
 interface Props {
   services: Services;
   initialKata?: string;
 }
 
-export function App({ services, initialKata }: Props) {
+export function App(props: Props) {
+  useEffect(() => {
+    const preload = setImmediate(() => Object.values(loaders).forEach((load) => void load()));
+    return () => clearImmediate(preload);
+  }, []);
+  return (
+    <Suspense fallback={<Text>…</Text>}>
+      <Screens {...props} />
+    </Suspense>
+  );
+}
+
+function Screens({ services, initialKata }: Props) {
   const { exit } = useApp();
   const hints = useMemo(
     () => Object.fromEntries(services.katas.map((k) => [k.id, services.progress(k.id).hintsUsed])),

@@ -13,6 +13,22 @@ export interface StartOptions {
   kataId?: string;
 }
 
+/**
+ * Ink's layout engine (yoga) instantiates its WebAssembly when Ink loads, and prefers fetch() of its
+ * inline data: URL when fetch exists. In Node that first fetch() loads the whole HTTP client (undici),
+ * a sizeable part of start-up; without fetch it decodes the same bytes directly. So fetch is hidden
+ * for that moment only.
+ */
+async function importInk(): Promise<typeof import('ink')> {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await import('ink');
+  } finally {
+    if (descriptor) Object.defineProperty(globalThis, 'fetch', descriptor);
+  }
+}
+
 export async function startApp(options: StartOptions): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) return -1;
   // Ink reads CI once, when it loads, and then only draws the last frame: a learner with CI=1 in their
@@ -20,7 +36,7 @@ export async function startApp(options: StartOptions): Promise<number> {
   if (process.env.CI) delete process.env.CI;
   // NO_COLOR means no styling at all; chalk (under Ink) only listens to FORCE_COLOR, read when it loads.
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-  const { render } = await import('ink');
+  const { render } = await importInk();
   const { App } = await import('./App.js');
   const { WelcomeScreen } = await import('./screens/WelcomeScreen.js');
 
