@@ -36,7 +36,8 @@ function realPython() {
 
 /** The app in a pty; resolves helpers to wait for text written after a mark. */
 function launch(args, env, cwd) {
-  const child = pty.spawn(process.execPath, [CLI, ...args], { cols: 100, rows: 30, cwd, env: { ...env, TERM: 'xterm-256color' } });
+  // BENCH_NODE_ARGS: node flags to try (e.g. --max-semi-space-size=1 against RSS).
+  const child = pty.spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), CLI, ...args], { cols: 100, rows: 30, cwd, env: { ...env, TERM: 'xterm-256color' } });
   let text = '';
   const waiters = [];
   child.onData((d) => {
