@@ -128,6 +128,29 @@ describe('after a pass', () => {
     await app.waitFor('Fix k2 so that it works.');
   });
 
+  it('scrolls a long explanation and goes back one screen at a time on esc', async () => {
+    const services = fakeServices();
+    services.nextStatus = 'pass';
+    const long = Array.from({ length: 80 }, (_, i) => `Paragraph number ${i + 1} of the explanation.`).join('\n\n');
+    services.explanation = () => `## Core answer\n\n${long}\n`;
+    const app = await start(services, 'k1');
+    await app.waitFor('Fix k1');
+    await app.press('c');
+    await app.waitFor('✓ Solved');
+    await app.press(KEY.enter);
+    await app.waitFor('Paragraph number 1 of');
+    expect(app.frame()).not.toContain('Paragraph number 80 of');
+    await app.press(' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ');
+    await app.waitFor('Paragraph number 80 of');
+    expect(app.frame()).not.toContain('Paragraph number 1 of');
+    expect(app.frame()).toContain('(100%)');
+    await app.press(KEY.escape);
+    await app.waitFor('✓ Solved');
+    await app.press(KEY.escape);
+    // Home, with the kata now counted as solved.
+    await app.waitFor('1/2');
+  });
+
   it('shows the learner file against the reference on d', async () => {
     const services = fakeServices();
     services.nextStatus = 'pass';
