@@ -25,13 +25,17 @@ export async function mount(element: ReactElement) {
         await tick();
       }
     },
-    async waitFor(text: string | RegExp, ms = 3000) {
+    async waitFor(text: string | RegExp, ms = 10_000) {
       const until = Date.now() + ms;
       const seen = () => (typeof text === 'string' ? frame().includes(text) : text.test(frame()));
       while (!seen()) {
         if (Date.now() > until) throw new Error(`never saw ${String(text)}; last frame:\n${frame()}`);
         await new Promise((r) => setTimeout(r, 10));
       }
+      // A screen that just appeared attaches its key handler in an effect after the frame: let it run,
+      // or the next key would reach the screen before it listens.
+      await tick();
+      await tick();
     },
   };
 }
