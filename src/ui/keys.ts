@@ -23,6 +23,18 @@ export type ScreenKeys =
 
 const BACK: KeyBinding = { key: 'esc', label: 'back' };
 
+/** The kata screen's keys; only what tab flips to differs between its code and result views. */
+function kataKeys(tabTo: string): readonly KeyBinding[] {
+  return [
+    { key: 'e', label: 'edit' },
+    { key: 'c', label: 'check' },
+    { key: 'h', label: 'hint' },
+    { key: 'tab', label: tabTo },
+    { key: 'r', label: 'reset' },
+    BACK,
+  ];
+}
+
 export const KEYS: Readonly<Record<ScreenKeys, readonly KeyBinding[]>> = {
   home: [
     { key: '↑↓', label: 'choose' },
@@ -30,22 +42,8 @@ export const KEYS: Readonly<Record<ScreenKeys, readonly KeyBinding[]>> = {
     { key: 'q', label: 'quit' },
   ],
   // The kata screen shows the code; tab switches to the last result (and back: `result`).
-  kata: [
-    { key: 'e', label: 'edit' },
-    { key: 'c', label: 'check' },
-    { key: 'h', label: 'hint' },
-    { key: 'tab', label: 'result' },
-    { key: 'r', label: 'reset' },
-    BACK,
-  ],
-  result: [
-    { key: 'e', label: 'edit' },
-    { key: 'c', label: 'check' },
-    { key: 'h', label: 'hint' },
-    { key: 'tab', label: 'code' },
-    { key: 'r', label: 'reset' },
-    BACK,
-  ],
+  kata: kataKeys('result'),
+  result: kataKeys('code'),
   explanation: [
     { key: '↑↓', label: 'scroll' },
     { key: 'space', label: 'page' },
