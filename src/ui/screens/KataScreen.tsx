@@ -56,6 +56,14 @@ function taskLines(task: string, width: number, max: number): string[] {
   return kept;
 }
 
+/** The hints shown so far, wrapped; when they don't fit in `max` lines the newest ones are kept. */
+function hintLines(hints: readonly string[], shown: number, width: number, max: number): string[] {
+  const lines = hints
+    .slice(0, shown)
+    .flatMap((hint, i) => wrapSpans([{ text: `hint ${i + 1}/${hints.length}: ${hint}` }], width).map(lineText));
+  return lines.slice(Math.max(0, lines.length - max));
+}
+
 function summary(result: CheckResult | undefined): { text: string; color?: string } {
   if (!result) return { text: 'Not checked yet: save the file (or press c) to run the hidden tests.' };
   const passed = result.tests.filter((t) => t.status === 'pass').length;
@@ -75,7 +83,7 @@ export function KataScreen(props: Props) {
     else if (key.tab || input === 't') props.onToggle();
   });
 
-  const hints = kata.hints.slice(0, hintsShown);
+  const hints = hintLines(kata.hints, hintsShown, width, Math.max(2, Math.floor(height / 4)));
   const status = summary(result);
   // The task takes at most a third of the screen (two lines beside a result); the rest is code or result.
   const task = taskLines(kata.task, width, view === 'result' && result ? 2 : Math.max(2, Math.floor(height / 3)));
@@ -109,9 +117,9 @@ export function KataScreen(props: Props) {
           {notice.text}
         </Text>
       ) : null}
-      {hints.map((hint, i) => (
-        <Text key={i} color={theme.warn} wrap="truncate">
-          hint {i + 1}/{kata.hints.length}: {hint}
+      {hints.map((line, i) => (
+        <Text key={i} color={theme.warn}>
+          {line}
         </Text>
       ))}
       <KeyHelp keys={view === 'result' && result ? KEYS.result : KEYS.kata} width={width} />

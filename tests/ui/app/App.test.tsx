@@ -67,6 +67,15 @@ describe('kata screen', () => {
     expect(services.calls.filter((c) => c.startsWith('hint'))).toEqual(['hint k1 1', 'hint k1 2', 'hint k1 3']);
   });
 
+  it('wraps a long hint instead of cutting it', async () => {
+    const services = fakeServices();
+    services.katas[0]!.hints[0] = `${'await the coroutine that create_receipt returns, '.repeat(4)}THE-END-OF-THE-HINT`;
+    const app = await start(services, 'k1');
+    await app.waitFor('Fix k1');
+    await app.press('h');
+    await app.waitFor('THE-END-OF-THE-HINT');
+  });
+
   it('resets only after a y, and keeps the file on n or esc', async () => {
     const services = fakeServices();
     const app = await start(services, 'k1');
