@@ -27,11 +27,16 @@ export function HomeScreen({ katas, progress, workspaceDir, width, height, onOpe
   const states = katas.map((k) => progress(k.id));
   const solved = states.filter((s) => s.status === 'solved').length;
   const next = Math.max(0, states.findIndex((s) => s.status !== 'solved'));
-  const items = katas.map((k, i) => ({
-    key: k.id,
-    value: k.id,
-    label: `${MARK[states[i]!.status]} L${k.level}  ${k.title}  (${k.id}, ${states[i]!.status})`,
-  }));
+  // Grouped by level: the level is named once, beside the first kata of its group.
+  const titleWidth = Math.max(...katas.map((k) => k.title.length));
+  const items = katas.map((k, i) => {
+    const group = i === 0 || katas[i - 1]!.level !== k.level ? `Level ${k.level}` : '';
+    return {
+      key: k.id,
+      value: k.id,
+      label: `${group.padEnd(8)} ${MARK[states[i]!.status]} ${k.title.padEnd(titleWidth)}  ${k.id} · ${states[i]!.status}`,
+    };
+  });
   // Header 4 rows, footer 2: the list gets the rest and scrolls (ink-select-input's limit).
   const limit = Math.max(3, Math.min(items.length, height - 7));
   return (

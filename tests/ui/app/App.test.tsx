@@ -19,8 +19,10 @@ describe('home', () => {
     services.states.set('k1', { status: 'solved', attempts: 2, hintsUsed: 0 });
     const app = await start(services);
     await app.waitFor('1/2');
-    expect(app.frame()).toMatch(/✓ L1\s+Title of k1/);
-    expect(app.frame()).toMatch(/❯ · L1\s+Title of k2/);
+    expect(app.frame()).toMatch(/Level 1\s+✓ Title of k1\s+k1 · solved/);
+    // One group, so the level is named once; the next unsolved kata is preselected.
+    expect(app.frame()).toMatch(/❯\s+· Title of k2\s+k2 · new/);
+    expect(app.frame().match(/Level 1/g)).toHaveLength(1);
     await app.press(KEY.enter);
     await app.waitFor('Fix k2 so that it works.');
   });
