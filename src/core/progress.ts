@@ -12,33 +12,28 @@ import path from 'node:path';
 // Must stay the first import of our own: it notes the signal listeners before conf's imports add theirs.
 import { dropSignalListenersAddedByImports } from './signal-snapshot.js';
 import Conf from 'conf';
-import * as z from 'zod/mini';
+import {
+  MAX_HINT_TIER,
+  PROGRESS_SCHEMA_VERSION,
+  StoreSchema,
+  emptyProgress,
+  type CheckOutcome,
+  type KataProgress,
+  type StoreData,
+} from './progress-schema.js';
 import { fileStamp } from './workspace.js';
 
 dropSignalListenersAddedByImports();
 
-export const PROGRESS_SCHEMA_VERSION = 1;
-export const MAX_HINT_TIER = 3;
-
-export type KataStatus = 'new' | 'attempted' | 'solved';
-export type CheckOutcome = 'pass' | 'fail' | 'error';
-
-export interface QuizAnswer {
-  choice: number;
-  correct: boolean;
-}
-
-export interface KataProgress {
-  status: KataStatus;
-  /** Checks run. */
-  attempts: number;
-  /** Highest hint tier shown, 0-3. */
-  hintsUsed: number;
-  firstSolvedAt: string | null;
-  lastCheckedAt: string | null;
-  /** Latest answer per question index. */
-  quiz: Record<string, QuizAnswer>;
-}
+export {
+  MAX_HINT_TIER,
+  PROGRESS_SCHEMA_VERSION,
+  emptyProgress,
+  type CheckOutcome,
+  type KataProgress,
+  type KataStatus,
+  type QuizAnswer,
+} from './progress-schema.js';
 
 export interface ProgressStore {
   /** The file the progress lives in. */
@@ -66,25 +61,6 @@ export class ProgressError extends Error {
     super(message);
     this.name = 'ProgressError';
   }
-}
-
-const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
-const KataProgressSchema = z.object({
-  status: z.enum(['new', 'attempted', 'solved']),
-  attempts: int(0),
-  hintsUsed: int(0, MAX_HINT_TIER),
-  firstSolvedAt: z.nullable(z.string()),
-  lastCheckedAt: z.nullable(z.string()),
-  quiz: z.record(z.string().check(z.regex(/^\d+$/)), z.object({ choice: int(0), correct: z.boolean() })),
-});
-const StoreSchema = z.object({
-  schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
-  katas: z.record(z.string(), KataProgressSchema),
-});
-type StoreData = z.infer<typeof StoreSchema>;
-
-export function emptyProgress(): KataProgress {
-  return { status: 'new', attempts: 0, hintsUsed: 0, firstSolvedAt: null, lastCheckedAt: null, quiz: {} };
 }
 
 export function openProgress(options: OpenProgressOptions = {}): { store: ProgressStore; warning?: string } {

@@ -51,6 +51,7 @@ function Screens({ services, initialKata }: Props) {
     [services],
   );
   const [state, dispatch] = useReducer(reducer, initialState(initialKata, hints));
+  useEffect(() => services.onNotice((text) => dispatch({ type: 'notice', text, tone: 'warn' })), [services]);
   const { columns, rows } = useTerminalSize();
   // One column spare: a line exactly as wide as the terminal wraps in some terminals.
   const width = Math.max(20, columns - 1);
@@ -83,6 +84,7 @@ function Screens({ services, initialKata }: Props) {
         workspaceDir={services.workspaceDir}
         width={width}
         height={height}
+        notice={state.notice}
         onOpen={(id) => dispatch({ type: 'open-kata', kataId: id })}
         onQuit={() => exit()}
       />

@@ -4,22 +4,24 @@ import type { Kata, Quiz } from '../core/catalog.js';
 import { loadQuiz } from '../core/catalog.js';
 import { prepareHarness, runCheck, type PreparedHarness } from '../core/check.js';
 import { openInEditor } from '../core/editor.js';
-import type { ProgressStore } from '../core/progress.js';
 import type { PythonInfo } from '../core/python.js';
 import { watchFile } from '../core/watch.js';
 import { ensureKataFile, resetKataFile, type Workspace } from '../core/workspace.js';
+import type { ProgressSource } from './deferred-progress.js';
 import type { Services } from './services.js';
 
 interface Deps {
   katas: Kata[];
   workspace: Workspace;
   python: PythonInfo;
-  store: ProgressStore;
+  store: ProgressSource;
   /** A terminal editor took the screen: the app must draw everything again. */
   onEditorReturn: () => void;
+  /** Subscribes to messages for the learner that arrive later (a progress file moved aside). */
+  onNotice: Services['onNotice'];
 }
 
-export function createServices({ katas, workspace, python, store, onEditorReturn }: Deps): Services {
+export function createServices({ katas, workspace, python, store, onEditorReturn, onNotice }: Deps): Services {
   const quizzes = new Map<string, Quiz>();
   // One harness process waits, already started, for the next save: save-to-verdict then skips
   // Python's start-up. A process checks one file only; the next one is started after each check.
@@ -42,6 +44,7 @@ export function createServices({ katas, workspace, python, store, onEditorReturn
       return checked;
     },
     prewarm,
+    onNotice,
     dispose: () => {
       warm?.dispose();
       warm = undefined;

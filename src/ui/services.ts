@@ -26,6 +26,8 @@ export interface Services {
   prewarm(): void;
   /** Stop anything started ahead of time. */
   dispose(): void;
+  /** Subscribes to messages for the learner that arrive later (a progress file moved aside); returns unsubscribe. */
+  onNotice(listener: (text: string) => void): () => void;
   /** Calls onChange with the new content whenever it differs from `since` (what the app shows), from
    * the moment of the call; returns stop. */
   watch(file: string, onChange: (content: string) => void, since: string): () => void;

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { createElement } from 'react';
 import { loadCatalog } from '../core/catalog.js';
 import { PythonNotFoundError, findPython } from '../core/python.js';
-import { openProgress } from '../core/progress.js';
+import { readProgressSnapshot } from '../core/progress-file.js';
 import { createWorkspace, defaultWorkspaceDir, findWorkspace, type Workspace } from '../core/workspace.js';
 import { createServices } from './create-services.js';
+import { DeferredProgress } from './deferred-progress.js';
 
 export interface StartOptions {
   workspace?: string;
@@ -60,21 +61,44 @@ export async function startApp(options: StartOptions): Promise<number> {
     process.stderr.write(`async-katas: ${error.message}\n`);
     return 2;
   }
-  const { store, warning } = openProgress({ onWarning: (message) => process.stderr.write(`async-katas: ${message}\n`) });
-  if (warning) process.stderr.write(`async-katas: ${warning}\n`);
+  // The first frame comes from a snapshot of the progress file; the store (conf) loads right after it.
+  const store = new DeferredProgress(readProgressSnapshot());
+  const notices = new Set<(text: string) => void>();
+  const notify = (text: string) => {
+    if (notices.size === 0) process.stderr.write(`async-katas: ${text}\n`);
+    for (const listener of notices) listener(text);
+  };
+  const loadStore = async () => {
+    const { openProgress } = await import('../core/progress.js');
+    const opened = openProgress({ onWarning: notify });
+    store.attach(opened.store);
+    if (opened.warning) notify(opened.warning);
+  };
 
   const katas = loadCatalog().sort((a, b) => a.level - b.level || a.id.localeCompare(b.id));
   const redraw = { now: () => {} };
-  const services = createServices({ katas, workspace, python, store, onEditorReturn: () => redraw.now() });
+  const services = createServices({
+    katas,
+    workspace,
+    python,
+    store,
+    onEditorReturn: () => redraw.now(),
+    onNotice: (listener) => {
+      notices.add(listener);
+      return () => notices.delete(listener);
+    },
+  });
   const element = createElement(App, { services, initialKata: options.kataId });
   const firstFrameOnly = process.env.ASYNC_KATAS_EXIT_AFTER_FIRST_FRAME === '1';
   let drawn = false;
+  let storeLoaded: Promise<void> | undefined;
   const app = render(element, {
     exitOnCtrlC: true,
     onRender: () => {
-      if (!firstFrameOnly || drawn) return;
+      if (drawn) return;
       drawn = true;
-      setImmediate(() => app.unmount());
+      if (firstFrameOnly) setImmediate(() => app.unmount());
+      else storeLoaded = new Promise((resolve) => setImmediate(resolve)).then(loadStore);
     },
   });
   // After a terminal editor gave the screen back: forget the old frame and draw it all again.
@@ -84,6 +108,8 @@ export async function startApp(options: StartOptions): Promise<number> {
   };
   try {
     await app.waitUntilExit();
+    // Updates asked for while the store was loading are written before we go.
+    await storeLoaded;
   } finally {
     services.dispose();
   }

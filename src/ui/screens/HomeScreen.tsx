@@ -14,13 +14,14 @@ interface Props {
   workspaceDir: string;
   width: number;
   height: number;
+  notice?: { text: string; tone: 'info' | 'warn' | 'error' };
   onOpen: (id: string) => void;
   onQuit: () => void;
 }
 
 const MARK: Record<KataProgressView['status'], string> = { new: '·', attempted: '~', solved: '✓' };
 
-export function HomeScreen({ katas, progress, workspaceDir, width, height, onOpen, onQuit }: Props) {
+export function HomeScreen({ katas, progress, workspaceDir, width, height, notice, onOpen, onQuit }: Props) {
   useInput((input) => {
     if (input === 'q') onQuit();
   });
@@ -38,7 +39,7 @@ export function HomeScreen({ katas, progress, workspaceDir, width, height, onOpe
     };
   });
   // Header 4 rows, footer 2: the list gets the rest and scrolls (ink-select-input's limit).
-  const limit = Math.max(3, Math.min(items.length, height - 7));
+  const limit = Math.max(3, Math.min(items.length, height - 7 - (notice ? 1 : 0)));
   return (
     <Box flexDirection="column" width={width}>
       <Text bold color={theme.accent}>
@@ -54,6 +55,11 @@ export function HomeScreen({ katas, progress, workspaceDir, width, height, onOpe
       <Text> </Text>
       <SelectInput items={items} initialIndex={next} limit={limit} onSelect={(item) => onOpen(item.value)} />
       <Text> </Text>
+      {notice ? (
+        <Text color={notice.tone === 'info' ? theme.info : theme.warn} wrap="truncate-end">
+          {notice.text}
+        </Text>
+      ) : null}
       <KeyHelp keys={KEYS.home} width={width} />
     </Box>
   );

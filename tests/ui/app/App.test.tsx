@@ -28,6 +28,14 @@ describe('home', () => {
   });
 });
 
+it('shows a notice that arrives after start-up (a progress file moved aside)', async () => {
+  const services = fakeServices();
+  const app = await start(services);
+  await app.waitFor('0/2');
+  services.notify?.('progress.json could not be read; moved to progress.corrupt-1.json');
+  await app.waitFor('moved to progress.corrupt-1.json');
+});
+
 describe('kata screen', () => {
   it('checks on c and shows the failing test with the learner line; tab flips back to the code', async () => {
     const services = fakeServices();

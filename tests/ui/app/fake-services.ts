@@ -55,6 +55,8 @@ export interface Fake extends Services {
   save: (kataId: string, content: string) => void;
   states: Map<string, KataProgressView>;
   editorOutcome: { ok: boolean; error?: string };
+  /** The app's notice listener, once it subscribed. */
+  notify?: (text: string) => void;
 }
 
 export function fakeServices(ids = ['k1', 'k2']): Fake {
@@ -78,6 +80,10 @@ export function fakeServices(ids = ['k1', 'k2']): Fake {
     readFile: (file) => files.get(file) ?? '',
     prewarm: () => fake.calls.push('prewarm'),
     dispose: () => fake.calls.push('dispose'),
+    onNotice: (listener) => {
+      fake.notify = listener;
+      return () => (fake.notify = undefined);
+    },
     check: async (k) => {
       fake.calls.push(`check ${k.id}`);
       return result(k.id, fake.nextStatus);
