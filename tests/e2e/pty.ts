@@ -15,6 +15,8 @@ export interface Session {
   pty: IPty;
   /** Everything the app wrote so far, escapes removed. */
   text: () => string;
+  /** Everything the app wrote so far, as written. */
+  raw: () => string;
   /** Resolves when `needle` appears after the `from` offset of text(); rejects after `ms`. */
   waitFor: (needle: string | RegExp, ms?: number, from?: number) => Promise<void>;
   write: (keys: string) => void;
@@ -56,5 +58,5 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv, cwd: string, si
       };
       listeners.add(check);
     });
-  return { pty: child, text, waitFor, write: (keys) => child.write(keys), exited };
+  return { pty: child, text, raw: () => raw, waitFor, write: (keys) => child.write(keys), exited };
 }

@@ -51,6 +51,21 @@ describe.skipIf(process.platform === 'win32')('trainer in a terminal', () => {
     expect(progress.katas['forgotten-await']).toMatchObject({ status: 'solved', attempts: 1 });
   });
 
+  it('with NO_COLOR in a small terminal: no styling at all, and the kata screen still fits', { timeout: 60_000 }, async () => {
+    const { cwd, env } = setup();
+    session = startCli(['--workspace', path.join(cwd, 'ws'), 'open', 'blocking-sleep'], { ...env, NO_COLOR: '1' }, cwd, { cols: 60, rows: 16 });
+    await session.waitFor('esc back');
+    await settled();
+    session.write('c');
+    await session.waitFor(/tests pass/);
+    // SGR sequences (colour, bold, underline) end in "m"; cursor movement does not.
+    expect(session.raw()).not.toMatch(/\u001b\[[0-9;]*m/);
+    // Nor a hyperlink escape for the file path.
+    expect(session.raw()).not.toContain('\u001b]8;;');
+    session.write('\u0003');
+    expect(await session.exited).toBe(0);
+  });
+
   it('offers to create a workspace on first start, and Enter creates it', { timeout: 60_000 }, async () => {
     const { cwd, env } = setup();
     session = startCli([], env, cwd);
