@@ -2,6 +2,7 @@
 // in-flight check is cancelled by a newer save), and a manual check.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Kata } from '../../core/catalog.js';
+import { createCheckScheduler } from '../../core/watch.js';
 import type { Services } from '../services.js';
 import type { Action } from '../state.js';
 
@@ -19,26 +20,22 @@ export function useKataSession(kata: Kata, services: Services, dispatch: (action
   // What was on screen when watching began: a save in between is still noticed (see watchFile's since).
   const shown = useRef(code);
   shown.current = code;
-  const inFlight = useRef<AbortController | undefined>(undefined);
-
-  const runCheck = useCallback(() => {
-    inFlight.current?.abort();
-    const controller = new AbortController();
-    inFlight.current = controller;
-    dispatch({ type: 'check-started', kataId: kata.id });
-    services.check(kata, file, controller.signal).then(
-      (result) => {
-        if (controller.signal.aborted) return;
-        services.recordCheck(kata.id, result.status);
-        dispatch({ type: 'check-finished', kataId: kata.id, result });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        dispatch({ type: 'check-cancelled', kataId: kata.id });
-        dispatch({ type: 'notice', text: `The check could not run: ${(error as Error).message}`, tone: 'error' });
-      },
-    );
-  }, [kata, file, services, dispatch]);
+  // One check at a time: a newer save aborts the running check, whose result is then never reported.
+  const scheduler = useMemo(
+    () =>
+      createCheckScheduler((signal) => services.check(kata, file, signal), {
+        onStart: () => dispatch({ type: 'check-started', kataId: kata.id }),
+        onResult: (result) => {
+          services.recordCheck(kata.id, result.status);
+          dispatch({ type: 'check-finished', kataId: kata.id, result });
+        },
+        onError: (error) => {
+          dispatch({ type: 'check-cancelled', kataId: kata.id });
+          dispatch({ type: 'notice', text: `The check could not run: ${(error as Error).message}`, tone: 'error' });
+        },
+      }),
+    [kata, file, services, dispatch],
+  );
 
   useEffect(() => {
     services.prewarm();
@@ -46,20 +43,20 @@ export function useKataSession(kata: Kata, services: Services, dispatch: (action
       file,
       (content) => {
         setCode(content);
-        runCheck();
+        scheduler.schedule();
       },
       shown.current,
     );
     return () => {
       stop();
       // Leaving the kata: a check still running for it has nobody to report to.
-      if (inFlight.current && !inFlight.current.signal.aborted) {
-        inFlight.current.abort();
+      if (scheduler.running) {
+        scheduler.cancel();
         dispatch({ type: 'check-cancelled', kataId: kata.id });
       }
     };
-  }, [file, services, runCheck, dispatch, kata.id]);
+  }, [file, services, scheduler, dispatch, kata.id]);
 
   const reload = useCallback(() => setCode(services.readFile(file)), [file, services]);
-  return { file, code, checkNow: runCheck, reload };
+  return { file, code, checkNow: scheduler.schedule, reload };
 }
