@@ -61,9 +61,6 @@ class Collector:
         self.diagnostics.append(diagnostic)
         return diagnostic
 
-    def has(self, kind):
-        return any(d.kind == kind for d in self.diagnostics)
-
     def blocking(self, kind, call, where, task, frozen, describe):
         key = (kind, call, where.file if where else None, where.line if where else None)
         seen = self._blocking.get(key)

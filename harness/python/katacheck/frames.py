@@ -1,6 +1,5 @@
 """Which code is the learner's, and where in it something happened."""
 import os
-import sys
 
 import asyncio
 
@@ -112,6 +111,3 @@ def coroutine_where(coro):
         coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None)
     return found
 
-
-def current_frame():
-    return sys._getframe(1)

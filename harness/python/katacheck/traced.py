@@ -144,12 +144,16 @@ def _default_label(func, args):
     return f"{func.__name__}({first})"
 
 
+def _current_task():
+    try:
+        return asyncio.current_task()
+    except RuntimeError:  # no running loop
+        return None
+
+
 def task_label():
     """'Task-3 running check' for the task running now; None for the test's own task."""
-    try:
-        task = asyncio.current_task()
-    except RuntimeError:
-        return None
+    task = _current_task()
     if task is None or task.get_name() == collector.TEST_TASK:
         return None
     name = coroutine_name(task.get_coro())
@@ -157,8 +161,5 @@ def task_label():
 
 
 def _task_name():
-    try:
-        task = asyncio.current_task()
-    except RuntimeError:
-        return None
+    task = _current_task()
     return task.get_name() if task is not None else None
