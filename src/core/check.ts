@@ -34,8 +34,6 @@ export interface RunCheckOptions {
   backstopMs?: number;
   /** A harness started earlier with prepareHarness: used if it still waits and fits, else disposed of. */
   prepared?: PreparedHarness;
-  /** Overrides the kata's minPython (dev check uses it for corpus files marked `# python: >=3.11`). */
-  minPython?: string;
 }
 
 interface Records {
@@ -54,7 +52,7 @@ export function runCheck(options: RunCheckOptions): Promise<CheckResult> {
 
   const file = path.resolve(options.file);
   const display = options.display ?? displayPath(file);
-  const minPython = options.minPython ?? kata.minPython;
+  const { minPython } = kata;
   const base = emptyResult(kata.id, python.version, display);
 
   if (!satisfiesMinPython(python.versionTuple, minPython)) {

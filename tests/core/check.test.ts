@@ -221,12 +221,6 @@ describe('runCheck environment errors', () => {
     expect(exitCodeFor(result)).toBe(2);
   });
 
-  it('lets a caller raise minPython for one file', async () => {
-    const old: PythonInfo = { ...python, versionTuple: [3, 11, 0], version: '3.11.0' };
-    const result = await check('good', { python: old, minPython: '3.12' });
-    expect(result.diagnostics[0]!.kind).toBe('requires-python');
-  });
-
   it('reports a missing harness as an environment error', async () => {
     const result = await check('no-such-harness');
     expect(result.status).toBe('error');
