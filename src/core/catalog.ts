@@ -1,7 +1,7 @@
 // Loads katas from katas/python/<id>/ and checks them against docs/kata-format.md.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describeIssue, KataManifestSchema, QuizSchema, type KataManifest, type Quiz } from './kata-schema.js';
+import { describeIssue, KataManifestSchema, QuizBankSchema, QuizSchema, type KataManifest, type Quiz, type QuizBank } from './kata-schema.js';
 import { packageRoot } from './root.js';
 import { closestMatch } from './suggest.js';
 
@@ -124,7 +124,12 @@ export function loadCatalog(root: string = packageRoot()): Kata[] {
     const err = new CatalogError(displayPath(root, katasDir(root)), `${problems.length} broken kata(s):\n  ${problems.join('\n  ')}`);
     throw err;
   }
-  return katas.sort((a, b) => a.level - b.level || a.id.localeCompare(b.id));
+  return katas.sort(byCurriculum);
+}
+
+/** Curriculum order: level first, then the manifest's `order`, then id so the sort is total. */
+export function byCurriculum(a: KataManifest, b: KataManifest): number {
+  return a.level - b.level || a.order - b.order || a.id.localeCompare(b.id);
 }
 
 export function findKata(id: string, root: string = packageRoot()): Kata {
@@ -137,13 +142,36 @@ export function loadQuiz(kata: Kata, root: string = packageRoot()): Quiz {
   const shown = displayPath(root, kata.files.quiz);
   const parsed = QuizSchema.safeParse(readJson(kata.files.quiz, shown), { reportInput: true });
   if (!parsed.success) throw new CatalogError(shown, parsed.error.issues.map((i) => describeIssue(i)).join('; '));
+  requireOneCorrect(parsed.data.questions, shown);
+  return parsed.data;
+}
+
+export function quizBankPath(root: string = packageRoot()): string {
+  return path.join(katasDir(root), 'quiz-bank.json');
+}
+
+/** The standalone question bank; ids must be unique as progress is keyed by them. */
+export function loadQuizBank(root: string = packageRoot()): QuizBank {
+  const file = quizBankPath(root);
+  const shown = displayPath(root, file);
+  const parsed = QuizBankSchema.safeParse(readJson(file, shown), { reportInput: true });
+  if (!parsed.success) throw new CatalogError(shown, parsed.error.issues.map((i) => describeIssue(i)).join('; '));
+  requireOneCorrect(parsed.data.questions, shown);
+  const seen = new Set<string>();
   parsed.data.questions.forEach((q, i) => {
+    if (seen.has(q.id)) throw new CatalogError(shown, `field 'questions[${i}].id': '${q.id}' is used twice`);
+    seen.add(q.id);
+  });
+  return parsed.data;
+}
+
+function requireOneCorrect(questions: readonly { choices: readonly { correct: boolean }[] }[], shown: string): void {
+  questions.forEach((q, i) => {
     const correct = q.choices.filter((c) => c.correct).length;
     if (correct !== 1) {
       throw new CatalogError(shown, `field 'questions[${i}].choices': exactly one choice must be correct (found ${correct})`);
     }
   });
-  return parsed.data;
 }
 
 /** The explanation split into its H2 sections, which must be the required ones in the required order. */

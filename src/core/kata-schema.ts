@@ -10,12 +10,15 @@ export const KataManifestSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single dashes')),
   title: text,
   level: z.number().check(z.int(), z.minimum(1), z.maximum(5)),
+  // Place in the curriculum: the catalogue is sorted by it, so levels read from basics to internals.
+  order: z.number().check(z.int(), z.minimum(1)),
   concepts: z.array(text).check(z.minLength(1)),
   minPython: z.enum(PYTHON_VERSIONS),
   tag: text,
   summary: text,
   task: text,
   hints: z.array(text).check(z.length(3)),
+  references: z.array(z.object({ title: text, url: z.string().check(z.regex(/^https:\/\//, 'must be an https:// link')) })).check(z.minLength(1)),
 });
 
 export type KataManifest = z.infer<typeof KataManifestSchema>;
@@ -29,6 +32,23 @@ export const QuizSchema = z.object({
 });
 
 export type Quiz = z.infer<typeof QuizSchema>;
+
+/** katas/python/quiz-bank.json: standalone questions on the reference card's claims, not tied to a kata. */
+export const QuizBankSchema = z.object({
+  questions: z
+    .array(
+      z.object({
+        id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single dashes')),
+        topic: text,
+        minPython: z.optional(z.enum(PYTHON_VERSIONS)),
+        prompt: text,
+        choices: z.array(ChoiceSchema).check(z.minLength(2), z.maxLength(5)),
+      }),
+    )
+    .check(z.minLength(20)),
+});
+
+export type QuizBank = z.infer<typeof QuizBankSchema>;
 
 interface Issue {
   code: string;

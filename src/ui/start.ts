@@ -75,7 +75,7 @@ export async function startApp(options: StartOptions): Promise<number> {
     if (opened.warning) notify(opened.warning);
   };
 
-  const katas = loadCatalog().sort((a, b) => a.level - b.level || a.id.localeCompare(b.id));
+  const katas = loadCatalog();
   const redraw = { now: () => {} };
   const services = createServices({
     katas,

@@ -19,12 +19,14 @@ const MANIFEST = {
   id: 'demo',
   title: 'Demo',
   level: 1,
+  order: 1,
   concepts: ['event loop'],
   minPython: '3.10',
   tag: 'Python 3.10+',
   summary: 'one line',
   task: 'do it',
   hints: ['a', 'b', 'c'],
+  references: [{ title: 'PEP 492', url: 'https://peps.python.org/pep-0492/' }],
 };
 
 /** A root with one kata folder whose kata.json is `manifest` (a string is written as is). */
