@@ -1,0 +1,30 @@
+# expect: pass
+# Acquires the semaphore by hand and releases it in a finally block, so a failed render still frees its slot.
+import asyncio
+from dataclasses import dataclass
+
+MAX_CONNECTIONS = 4  # the image service refuses a 5th connection while 4 are open
+
+
+@dataclass(frozen=True, slots=True)
+class Thumbnail:
+    photo_id: str
+    width: int
+
+
+async def render(photo_id: str) -> Thumbnail:
+    await asyncio.sleep(0.02)  # pretend HTTP call to the image service
+    return Thumbnail(photo_id, 160)
+
+
+async def make_thumbnails(photo_ids: list[str]) -> list[Thumbnail]:
+    connections = asyncio.Semaphore(MAX_CONNECTIONS)
+
+    async def render_one(photo_id: str) -> Thumbnail:
+        await connections.acquire()
+        try:
+            return await render(photo_id)
+        finally:
+            connections.release()
+
+    return list(await asyncio.gather(*(render_one(p) for p in photo_ids)))

@@ -1,0 +1,28 @@
+# expect: pass
+# Uses a BoundedSemaphore, creates one task per photo, then awaits the tasks in photo order.
+import asyncio
+from dataclasses import dataclass
+
+MAX_CONNECTIONS = 4  # the image service refuses a 5th connection while 4 are open
+
+
+@dataclass(frozen=True, slots=True)
+class Thumbnail:
+    photo_id: str
+    width: int
+
+
+async def render(photo_id: str) -> Thumbnail:
+    await asyncio.sleep(0.02)  # pretend HTTP call to the image service
+    return Thumbnail(photo_id, 160)
+
+
+async def make_thumbnails(photo_ids: list[str]) -> list[Thumbnail]:
+    connections = asyncio.BoundedSemaphore(MAX_CONNECTIONS)
+
+    async def render_one(photo_id: str) -> Thumbnail:
+        async with connections:
+            return await render(photo_id)
+
+    tasks = [asyncio.create_task(render_one(p)) for p in photo_ids]
+    return [await task for task in tasks]

@@ -1,0 +1,27 @@
+# expect: pass
+# A module-level helper takes the semaphore as an argument; the semaphore is created per call.
+import asyncio
+from dataclasses import dataclass
+
+MAX_CONNECTIONS = 4  # the image service refuses a 5th connection while 4 are open
+
+
+@dataclass(frozen=True, slots=True)
+class Thumbnail:
+    photo_id: str
+    width: int
+
+
+async def render(photo_id: str) -> Thumbnail:
+    await asyncio.sleep(0.02)  # pretend HTTP call to the image service
+    return Thumbnail(photo_id, 160)
+
+
+async def render_limited(connections: asyncio.Semaphore, photo_id: str) -> Thumbnail:
+    async with connections:
+        return await render(photo_id)
+
+
+async def make_thumbnails(photo_ids: list[str]) -> list[Thumbnail]:
+    connections = asyncio.Semaphore(MAX_CONNECTIONS)
+    return list(await asyncio.gather(*(render_limited(connections, p) for p in photo_ids)))

@@ -1,0 +1,30 @@
+# expect: pass
+# python: >=3.11
+# Starts one task per photo in a TaskGroup (3.11+), each behind a shared semaphore.
+import asyncio
+from dataclasses import dataclass
+
+MAX_CONNECTIONS = 4  # the image service refuses a 5th connection while 4 are open
+
+
+@dataclass(frozen=True, slots=True)
+class Thumbnail:
+    photo_id: str
+    width: int
+
+
+async def render(photo_id: str) -> Thumbnail:
+    await asyncio.sleep(0.02)  # pretend HTTP call to the image service
+    return Thumbnail(photo_id, 160)
+
+
+async def make_thumbnails(photo_ids: list[str]) -> list[Thumbnail]:
+    connections = asyncio.Semaphore(MAX_CONNECTIONS)
+
+    async def render_one(photo_id: str) -> Thumbnail:
+        async with connections:
+            return await render(photo_id)
+
+    async with asyncio.TaskGroup() as tg:
+        tasks = [tg.create_task(render_one(p)) for p in photo_ids]
+    return [task.result() for task in tasks]
