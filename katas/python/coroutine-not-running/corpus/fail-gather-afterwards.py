@@ -1,0 +1,35 @@
+# expect: fail wrong-result
+# Calls every hook first and gathers the awaitables at the end: the plain hooks jump the queue and the async ones overlap.
+import asyncio
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Signup:
+    user: str
+    email: str
+
+
+# Plugins register hooks: a plain function or an async def, whichever suits the plugin.
+Hook = Callable[[Signup], object]
+
+
+def audit(signup: Signup) -> str:
+    return f"audited {signup.user}"
+
+
+async def send_welcome(signup: Signup) -> str:
+    await asyncio.sleep(0.01)  # pretend to call the mail API
+    return f"welcomed {signup.email}"
+
+
+async def run_hooks(hooks: list[Hook], signup: Signup) -> list[object]:
+    """Call the hooks one after another, in order, and return what each one returned."""
+    results = [hook(signup) for hook in hooks]
+    pending = [i for i, result in enumerate(results) if inspect.isawaitable(result)]
+    values = await asyncio.gather(*(results[i] for i in pending))
+    for i, value in zip(pending, values):
+        results[i] = value
+    return results
