@@ -1,0 +1,32 @@
+# expect: pass
+# python: >=3.11
+# Sets an absolute deadline on the loop clock with asyncio.timeout_at (3.11+).
+import asyncio
+from dataclasses import dataclass
+
+TIMEOUT = 2.0  # seconds a host gets to answer before it counts as "timeout"
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    host: str
+    state: str  # "up", "down" or "timeout"
+
+
+async def ping(host: str) -> bool:
+    await asyncio.sleep(0.01)  # pretend to call the host's /health endpoint
+    return True
+
+
+async def check_host(host: str) -> Status:
+    deadline = asyncio.get_running_loop().time() + TIMEOUT
+    try:
+        async with asyncio.timeout_at(deadline):
+            healthy = await ping(host)
+    except TimeoutError:
+        return Status(host, "timeout")
+    return Status(host, "up" if healthy else "down")
+
+
+async def check_all(hosts: list[str]) -> list[Status]:
+    return list(await asyncio.gather(*(check_host(h) for h in hosts)))
