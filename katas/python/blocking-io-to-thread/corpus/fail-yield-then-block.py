@@ -1,0 +1,32 @@
+# expect: fail blocking-call
+# Awaits asyncio.sleep(0) before the blocking calls; the read and the PUT still hold the loop thread.
+import asyncio
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+STORAGE = "https://storage.example.com/backups"
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    name: str
+    size: int
+
+
+def put_object(name: str, data: bytes) -> None:
+    """PUT one object on the storage server: a plain, blocking HTTP call."""
+    request = urllib.request.Request(f"{STORAGE}/{name}", data=data, method="PUT")
+    with urllib.request.urlopen(request, timeout=10):
+        pass
+
+
+async def back_up(path: Path) -> Upload:
+    await asyncio.sleep(0)  # let the other backups start first
+    data = path.read_bytes()
+    put_object(path.name, data)
+    return Upload(path.name, len(data))
+
+
+async def back_up_all(paths: list[Path]) -> list[Upload]:
+    return list(await asyncio.gather(*(back_up(p) for p in paths)))
