@@ -1,0 +1,25 @@
+# expect: fail deadlock
+# close() waits for every task on the loop except itself, including the application's own server task that never ends.
+import asyncio
+
+
+async def save_order(order_id: str) -> None:
+    await asyncio.sleep(0.01)  # pretend database write
+
+
+async def send_confirmation(order_id: str) -> None:
+    await asyncio.sleep(0.03)  # pretend call to the mail service
+
+
+class OrderDesk:
+    """Takes orders all day; each confirmation email goes out in the background."""
+
+    async def place_order(self, order_id: str) -> str:
+        await save_order(order_id)
+        asyncio.create_task(send_confirmation(order_id))  # the customer doesn't wait for the email
+        return order_id
+
+    async def close(self) -> None:
+        """Called once at shutdown, right before the program exits."""
+        others = asyncio.all_tasks() - {asyncio.current_task()}
+        await asyncio.gather(*others)
