@@ -1,0 +1,34 @@
+# expect: pass
+# Quote tasks put each fare on an asyncio.Queue as it arrives; the search takes exactly one fare per airline off it.
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Fare:
+    airline: str
+    route: str
+    cents: int
+
+
+async def quote_fare(airline: str, route: str) -> Fare:
+    await asyncio.sleep(0.05)  # pretend a call to the airline's API
+    return Fare(airline, route, 19900)
+
+
+async def search_fares(route: str, airlines: list[str],
+                       send: Callable[[Fare], Awaitable[None]]) -> list[Fare]:
+    """Ask every airline at once and stream each fare to the browser as soon as it arrives."""
+    arrivals: asyncio.Queue[Fare] = asyncio.Queue()
+
+    async def quote_into_queue(airline: str) -> None:
+        await arrivals.put(await quote_fare(airline, route))
+
+    tasks = [asyncio.create_task(quote_into_queue(airline)) for airline in airlines]
+    sent = []
+    for _ in tasks:
+        fare = await arrivals.get()
+        await send(fare)
+        sent.append(fare)
+    return sent

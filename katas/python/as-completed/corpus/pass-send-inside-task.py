@@ -1,0 +1,31 @@
+# expect: pass
+# Each task quotes one airline and sends its own fare right away; gather only waits for all of them.
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Fare:
+    airline: str
+    route: str
+    cents: int
+
+
+async def quote_fare(airline: str, route: str) -> Fare:
+    await asyncio.sleep(0.05)  # pretend a call to the airline's API
+    return Fare(airline, route, 19900)
+
+
+async def search_fares(route: str, airlines: list[str],
+                       send: Callable[[Fare], Awaitable[None]]) -> list[Fare]:
+    """Ask every airline at once and stream each fare to the browser as soon as it arrives."""
+    sent = []
+
+    async def quote_and_send(airline: str) -> None:
+        fare = await quote_fare(airline, route)
+        await send(fare)
+        sent.append(fare)
+
+    await asyncio.gather(*(quote_and_send(airline) for airline in airlines))
+    return sent
