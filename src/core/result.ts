@@ -15,6 +15,7 @@ export const DIAGNOSTIC_KINDS = [
   'timeout',
   'requires-python',
   'unretrieved',
+  'thread-unsafe',
 ] as const;
 
 export type DiagnosticKind = (typeof DIAGNOSTIC_KINDS)[number];

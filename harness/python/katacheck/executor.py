@@ -11,7 +11,8 @@ import heapq
 import threading
 from collections import deque
 
-from .clock import CLOCK, Ledger, set_ledger
+from . import threads
+from .clock import CLOCK, Ledger
 
 # CPython sizes the default executor by the machine's CPU count; a fixed size keeps verdicts equal
 # across machines. 8 is what a 4-core machine would get: min(32, cpu_count + 4).
@@ -45,13 +46,13 @@ class VirtualPool:
         return future
 
     def _run(self, job):
-        set_ledger(job.ledger)
+        threads.enter(threads.Tracked(self._loop, job.ledger))
         try:
             job.result = job.func(*job.args)
         except BaseException as exc:  # delivered to the awaiting task, like a real executor
             job.error = exc
         finally:
-            set_ledger(None)
+            threads.leave()
         try:
             self._loop.call_soon_threadsafe(self._finished, job)
         except RuntimeError:  # loop closed meanwhile: nobody is waiting any more

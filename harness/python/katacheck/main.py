@@ -5,7 +5,7 @@ import os
 import sys
 import traceback
 
-from . import blocking, capture, cpu, frames, vloop
+from . import blocking, capture, cpu, frames, threads, vloop
 from . import collector as collector_mod
 from .api import CASES
 from .channel import Channel
@@ -96,6 +96,7 @@ def _check(config, channel, real_stderr):
         return
 
     blocking.install()
+    threads.install()
     vloop.install()
     sys.set_coroutine_origin_tracking_depth(ORIGIN_DEPTH)
     watchdog = Watchdog(channel, real_stderr)

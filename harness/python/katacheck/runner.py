@@ -15,7 +15,7 @@ from .watchdog import STAGE1
 
 # Root causes first: they name the learner's line; the symptoms (too slow, wrong result) follow.
 _ORDER = {"syntax-error": 0, "never-awaited": 1, "blocking-call": 2, "cpu-bound": 3, "deadlock": 4,
-          "timeout": 5, "requires-python": 6, "exception": 7, "unretrieved": 8}
+          "timeout": 5, "requires-python": 6, "thread-unsafe": 7, "exception": 8, "unretrieved": 9}
 
 
 class Outcome:

@@ -7,12 +7,14 @@ nobody can ever wake the loop again: a deadlock, reported at once instead of han
 import asyncio
 import asyncio.events
 import selectors
+import sys
+import threading
 
-from . import clock, collector, cpu
+from . import clock, collector, cpu, threads
 from .clock import CLOCK
 from .collector import Diagnostic
 from .executor import VirtualPool, workers_of
-from .frames import coroutine_where, learner_where_in_traceback
+from .frames import coroutine_where, learner_where, learner_where_in_traceback
 from .traced import wrap_task
 
 MAX_ITERATIONS = 20_000  # loop iterations plus task steps per test; ends `while True: await asyncio.sleep(0)`
@@ -49,7 +51,7 @@ class _Selector(selectors.DefaultSelector):
             )
         if timeout == 0:
             return []
-        if loop.real_pending or (timeout is None and len(self.get_map()) > 1):
+        if loop.real_pending > loop.idle_threads or (timeout is None and len(self.get_map()) > 1):
             # Threads or real I/O are still working: virtual time must not move until they report.
             return super().select(REAL_WAIT_SLICE if timeout is None else min(timeout, REAL_WAIT_SLICE))
         if timeout is None:
@@ -92,6 +94,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         self.started = CLOCK.now
         self.deadline = None
         self.real_pending = 0
+        self.idle_threads = 0  # tracked threads blocked in a wait (threads.py): they can't wake the loop
         self._pools = {}
         self.set_exception_handler(_exception_handler)
 
@@ -106,6 +109,25 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 
     def real_work_finished(self):
         self.real_pending -= 1
+
+    def call_soon(self, callback, *args, context=None):
+        # asyncio checks this only in debug mode; a kata about threads needs it always.
+        if self._thread_id is not None and threading.get_ident() != self._thread_id:
+            _report_thread_unsafe(getattr(callback, "__qualname__", "a callback"), sys._getframe(1))
+        return super().call_soon(callback, *args, context=context)
+
+    def create_future(self):
+        return _CheckedFuture(loop=self)
+
+    def call_soon_threadsafe(self, callback, *args, context=None, _now=False):
+        # From a tracked thread, the callback happens at that thread's virtual time (threads.py).
+        when = None if _now else threads.thread_time()
+        if when is None:
+            return super().call_soon_threadsafe(callback, *args, context=context)
+        return super().call_soon_threadsafe(self._call_at_virtual, when, callback, args, context)
+
+    def _call_at_virtual(self, when, callback, args, context):
+        self.call_at(max(when, CLOCK.now), callback, *args, context=context)
 
     def create_task(self, coro, **kwargs):
         return super().create_task(wrap_task(coro), **kwargs)
@@ -147,6 +169,58 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         return future
 
 
+class _CheckedFuture(asyncio.Future):
+    """A future that notices being resolved from another thread, which works only by luck: the loop
+    is not woken, and a waiter's callbacks get scheduled from the wrong thread."""
+
+    __slots__ = ()
+
+    def set_result(self, result):
+        _check_owner(self.get_loop(), "Future.set_result", sys._getframe(1))
+        super().set_result(result)
+
+    def set_exception(self, exception):
+        _check_owner(self.get_loop(), "Future.set_exception", sys._getframe(1))
+        super().set_exception(exception)
+
+
+def _check_owner(loop, what, frame):
+    owner = getattr(loop, "_thread_id", None)
+    if owner is not None and threading.get_ident() != owner:
+        _report_thread_unsafe(what, frame)
+
+
+def _report_thread_unsafe(what, frame):
+    col = collector.current()
+    if col is not None:
+        col.blocking("thread-unsafe", what, learner_where(frame), None, None, _describe_thread_unsafe)
+
+
+def _describe_thread_unsafe(diag):
+    at = f" at {diag.where.text()}" if diag.where else ""
+    times = f" ({diag.count} times)" if diag.count > 1 else ""
+    return (
+        f"another thread called {diag.call}{at}{times} on the event loop's objects directly: asyncio "
+        "objects are not thread-safe and the loop may not even wake up; hand the work over with "
+        "loop.call_soon_threadsafe(...) or asyncio.run_coroutine_threadsafe(...)"
+    )
+
+
+def _guard_from_threads(cls, name):
+    method = getattr(cls, name)
+
+    def guarded(self, *args, **kwargs):
+        loop = getattr(self, "_loop", None)
+        if loop is not None:
+            _check_owner(loop, f"{cls.__name__}.{name}", sys._getframe(1))
+        elif threads.tracked() is not None:  # not bound to a loop yet, but used from a worker thread
+            _report_thread_unsafe(f"{cls.__name__}.{name}", sys._getframe(1))
+        return method(self, *args, **kwargs)
+
+    guarded.__name__ = guarded.__qualname__ = name
+    setattr(cls, name, guarded)
+
+
 def _exception_handler(loop, context):
     col = collector.current()
     message = context.get("message", "")
@@ -180,3 +254,7 @@ def install():
     """Make every new loop virtual, including the one the learner's own `asyncio.run` creates."""
     asyncio.events.new_event_loop = VirtualLoop
     asyncio.new_event_loop = VirtualLoop
+    # Queues and events bind their loop on first use (3.10+); from another thread they corrupt quietly.
+    for cls, names in ((asyncio.Queue, ("put_nowait", "get_nowait")), (asyncio.Event, ("set", "clear"))):
+        for name in names:
+            _guard_from_threads(cls, name)
