@@ -8,6 +8,7 @@ import { readProgressSnapshot } from '../core/progress-file.js';
 import { createWorkspace, defaultWorkspaceDir, findWorkspace, type Workspace } from '../core/workspace.js';
 import { createServices } from './create-services.js';
 import { DeferredProgress } from './deferred-progress.js';
+import { collectWhenIdle, limitHeapGrowth } from './memory.js';
 
 export interface StartOptions {
   workspace?: string;
@@ -31,6 +32,7 @@ async function importInk(): Promise<typeof import('ink')> {
 }
 
 export async function startApp(options: StartOptions): Promise<number> {
+  limitHeapGrowth();
   if (!process.stdin.isTTY || !process.stdout.isTTY) return -1;
   // Ink reads CI once, when it loads, and then only draws the last frame: a learner with CI=1 in their
   // shell would see a frozen app. This is an interactive terminal, so drawing wins.
@@ -73,6 +75,7 @@ export async function startApp(options: StartOptions): Promise<number> {
     const opened = openProgress({ onWarning: notify });
     store.attach(opened.store);
     if (opened.warning) notify(opened.warning);
+    collectWhenIdle();
   };
 
   const katas = loadCatalog();
