@@ -73,6 +73,11 @@ def _set_idle(record, idle):
             return
         record.idle = idle
         record.loop.idle_threads += 1 if idle else -1
+    if idle:  # the loop may be waiting for this thread: now it can move time on, so wake it
+        try:
+            record.loop._write_to_self()
+        except Exception:  # closed meanwhile
+            pass
 
 
 def _loop_for_new_thread():

@@ -75,7 +75,8 @@ def deadlock_message(loop):
     for task in asyncio.all_tasks(loop):
         where = coroutine_where(task.get_coro())
         if where is not None:
-            waits.append(f"{task.get_name()} at {where.text()}")
+            name = "the test's call" if task.get_name() == collector.TEST_TASK else f"task {task.get_name()}"
+            waits.append(f"{name} at {where.text()}")
     detail = ("; waiting forever: " + ", ".join(sorted(waits)[:4])) if waits else ""
     return (
         "deadlock: every task is waiting and nothing is scheduled that could ever wake one "
@@ -176,23 +177,46 @@ class _CheckedFuture(asyncio.Future):
     __slots__ = ()
 
     def set_result(self, result):
-        _check_owner(self.get_loop(), "Future.set_result", sys._getframe(1))
-        super().set_result(result)
+        if not _foreign(self.get_loop()):
+            return super().set_result(result)
+        _report_thread_unsafe("Future.set_result", sys._getframe(1))
+        with _Reporting():
+            super().set_result(result)
 
     def set_exception(self, exception):
-        _check_owner(self.get_loop(), "Future.set_exception", sys._getframe(1))
-        super().set_exception(exception)
+        if not _foreign(self.get_loop()):
+            return super().set_exception(exception)
+        _report_thread_unsafe("Future.set_exception", sys._getframe(1))
+        with _Reporting():
+            super().set_exception(exception)
+
+
+def _foreign(loop):
+    """Called from a thread other than the one running `loop`."""
+    owner = getattr(loop, "_thread_id", None)
+    return owner is not None and threading.get_ident() != owner
 
 
 def _check_owner(loop, what, frame):
-    owner = getattr(loop, "_thread_id", None)
-    if owner is not None and threading.get_ident() != owner:
+    if _foreign(loop):
         _report_thread_unsafe(what, frame)
+
+
+_reporting = threading.local()  # inside a guarded call: what it does underneath is not reported again
+
+
+class _Reporting:
+    def __enter__(self):
+        self.outer = getattr(_reporting, "active", False)
+        _reporting.active = True
+
+    def __exit__(self, *exc):
+        _reporting.active = self.outer
 
 
 def _report_thread_unsafe(what, frame):
     col = collector.current()
-    if col is not None:
+    if col is not None and not getattr(_reporting, "active", False):
         col.blocking("thread-unsafe", what, learner_where(frame), None, None, _describe_thread_unsafe)
 
 
@@ -210,12 +234,15 @@ def _guard_from_threads(cls, name):
     method = getattr(cls, name)
 
     def guarded(self, *args, **kwargs):
+        if getattr(_reporting, "active", False):
+            return method(self, *args, **kwargs)
         loop = getattr(self, "_loop", None)
         if loop is not None:
             _check_owner(loop, f"{cls.__name__}.{name}", sys._getframe(1))
         elif threads.tracked() is not None:  # not bound to a loop yet, but used from a worker thread
             _report_thread_unsafe(f"{cls.__name__}.{name}", sys._getframe(1))
-        return method(self, *args, **kwargs)
+        with _Reporting():
+            return method(self, *args, **kwargs)
 
     guarded.__name__ = guarded.__qualname__ = name
     setattr(cls, name, guarded)
