@@ -226,7 +226,7 @@ async def close_idle(k: Check):
     await desk.place_order("ORD-9")
     await asyncio.sleep(MAIL + SAVE)  # the confirmation is long out
     k.expect("ORD-9" in backend.sent, "wrong-result",
-             "the confirmation for ORD-9 was still not sent 40 ms after place_order returned: the task "
+             f"the confirmation for ORD-9 was still not sent {_ms(MAIL + SAVE)} after place_order returned: the task "
              "that sends it must keep running on its own", _where(k))
     started = k.now()
     await desk.close()

@@ -1,0 +1,29 @@
+# expect: fail blocking-call exception
+# Rewrites the vendored async_upload as a coroutine and awaits it; the tests' own store still has the blocking method.
+import asyncio
+import time
+
+
+class PhotoStore:
+    """Client for the photo storage service (vendored SDK: not ours to change)."""
+
+    async def async_upload(self, name: str, data: bytes) -> str:
+        """Upload a photo. Thumbnails are generated asynchronously on the server."""
+        await asyncio.sleep(0.02)  # the HTTP request
+        return f"photos/{name}"
+
+    async def upload(self, name: str, data: bytes) -> str:
+        """Upload a photo over the SDK's async connection pool."""
+        await asyncio.sleep(0.02)  # the HTTP request
+        return f"photos/{name}"
+
+
+async def upload_photo(store: PhotoStore, name: str, data: bytes) -> str:
+    path = await store.async_upload(name, data)
+    return path
+
+
+async def upload_album(store: PhotoStore, photos: dict[str, bytes]) -> list[str]:
+    """Upload all photos at the same time; return their paths in album order."""
+    uploads = (upload_photo(store, name, data) for name, data in photos.items())
+    return list(await asyncio.gather(*uploads))

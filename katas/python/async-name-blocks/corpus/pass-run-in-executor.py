@@ -1,0 +1,30 @@
+# expect: pass
+# Hands the blocking async_upload to the loop's default thread pool with run_in_executor and awaits the Future.
+import asyncio
+import time
+
+
+class PhotoStore:
+    """Client for the photo storage service (vendored SDK: not ours to change)."""
+
+    def async_upload(self, name: str, data: bytes) -> str:
+        """Upload a photo. Thumbnails are generated asynchronously on the server."""
+        time.sleep(0.02)  # the HTTP request
+        return f"photos/{name}"
+
+    async def upload(self, name: str, data: bytes) -> str:
+        """Upload a photo over the SDK's async connection pool."""
+        await asyncio.sleep(0.02)  # the HTTP request
+        return f"photos/{name}"
+
+
+async def upload_photo(store: PhotoStore, name: str, data: bytes) -> str:
+    loop = asyncio.get_running_loop()
+    path = await loop.run_in_executor(None, store.async_upload, name, data)
+    return path
+
+
+async def upload_album(store: PhotoStore, photos: dict[str, bytes]) -> list[str]:
+    """Upload all photos at the same time; return their paths in album order."""
+    uploads = (upload_photo(store, name, data) for name, data in photos.items())
+    return list(await asyncio.gather(*uploads))

@@ -1,0 +1,26 @@
+# expect: pass
+# Gives Rates a Future that load_rates resolves; convert awaits it through asyncio.shield so one cancelled waiter cannot cancel it for all.
+import asyncio
+
+
+class Rates:
+    """Today's exchange rates, downloaded once at start-up by load_rates."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, float] = {}
+        self.loaded = asyncio.get_running_loop().create_future()
+
+
+async def fetch_table() -> dict[str, float]:
+    await asyncio.sleep(0.2)  # pretend to download today's rates
+    return {"EUR": 0.92, "GBP": 0.79}
+
+
+async def load_rates(rates: Rates) -> None:
+    rates.table = await fetch_table()
+    rates.loaded.set_result(None)
+
+
+async def convert(rates: Rates, usd_cents: int, currency: str) -> int:
+    await asyncio.shield(rates.loaded)
+    return round(usd_cents * rates.table[currency])

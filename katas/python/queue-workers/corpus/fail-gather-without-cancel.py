@@ -1,0 +1,34 @@
+# expect: fail deadlock
+# Awaits the workers with gather instead of joining the queue: nothing ever ends their while True loop.
+import asyncio
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Webhook:
+    event_id: str
+    url: str
+
+
+async def deliver(hook: Webhook) -> str:
+    await asyncio.sleep(0.03)  # pretend POST to the subscriber's endpoint
+    return f"{hook.event_id}: 202"
+
+
+async def worker(queue: asyncio.Queue, receipts: list[str]) -> None:
+    while True:
+        hook = await queue.get()
+        try:
+            receipts.append(await deliver(hook))
+        finally:
+            queue.task_done()
+
+
+async def deliver_all(hooks: list[Webhook], workers: int = 3) -> list[str]:
+    queue: asyncio.Queue[Webhook] = asyncio.Queue()
+    for hook in hooks:
+        queue.put_nowait(hook)
+    receipts: list[str] = []
+    tasks = [asyncio.create_task(worker(queue, receipts)) for _ in range(workers)]
+    await asyncio.gather(*tasks)
+    return receipts

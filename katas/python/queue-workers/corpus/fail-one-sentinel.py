@@ -1,0 +1,36 @@
+# expect: fail deadlock
+# Puts a single None sentinel for the whole pool: one worker stops, the others wait on the empty queue forever.
+import asyncio
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Webhook:
+    event_id: str
+    url: str
+
+
+async def deliver(hook: Webhook) -> str:
+    await asyncio.sleep(0.03)  # pretend POST to the subscriber's endpoint
+    return f"{hook.event_id}: 202"
+
+
+async def worker(queue: asyncio.Queue, receipts: list[str]) -> None:
+    while True:
+        hook = await queue.get()
+        try:
+            if hook is None:  # no more work
+                return
+            receipts.append(await deliver(hook))
+        finally:
+            queue.task_done()
+
+
+async def deliver_all(hooks: list[Webhook], workers: int = 3) -> list[str]:
+    queue: asyncio.Queue[Webhook] = asyncio.Queue()
+    for hook in hooks:
+        queue.put_nowait(hook)
+    receipts: list[str] = []
+    queue.put_nowait(None)
+    await asyncio.gather(*(worker(queue, receipts) for _ in range(workers)))
+    return receipts

@@ -1,0 +1,38 @@
+# expect: pass
+# python: >=3.11
+# Runs the workers in a TaskGroup (3.11+), cancels them after join inside the block; the block waits for them to end.
+import asyncio
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Webhook:
+    event_id: str
+    url: str
+
+
+async def deliver(hook: Webhook) -> str:
+    await asyncio.sleep(0.03)  # pretend POST to the subscriber's endpoint
+    return f"{hook.event_id}: 202"
+
+
+async def worker(queue: asyncio.Queue, receipts: list[str]) -> None:
+    while True:
+        hook = await queue.get()
+        try:
+            receipts.append(await deliver(hook))
+        finally:
+            queue.task_done()
+
+
+async def deliver_all(hooks: list[Webhook], workers: int = 3) -> list[str]:
+    queue: asyncio.Queue[Webhook] = asyncio.Queue()
+    for hook in hooks:
+        queue.put_nowait(hook)
+    receipts: list[str] = []
+    async with asyncio.TaskGroup() as tg:
+        tasks = [tg.create_task(worker(queue, receipts)) for _ in range(workers)]
+        await queue.join()
+        for task in tasks:
+            task.cancel()
+    return receipts

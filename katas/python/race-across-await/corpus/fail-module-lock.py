@@ -1,0 +1,31 @@
+# expect: fail exception
+# Guards every card with one module-level lock: cards wait for each other, and the lock is tied to one event loop.
+import asyncio
+
+
+class Declined(Exception):
+    """The payment processor refused the charge."""
+
+
+async def authorize(card_code: str, cents: int) -> None:
+    """Ask the payment processor to move the money; raises Declined if it refuses."""
+    await asyncio.sleep(0.01)  # pretend network round trip
+
+
+_redeem_lock = asyncio.Lock()  # one redemption at a time
+
+
+class GiftCard:
+    def __init__(self, code: str, balance_cents: int) -> None:
+        self.code = code
+        self.balance_cents = balance_cents
+
+    async def redeem(self, cents: int) -> bool:
+        """Pay `cents` with this card. False if the balance is too low."""
+        async with _redeem_lock:
+            balance = self.balance_cents
+            if cents > balance:
+                return False
+            await authorize(self.code, cents)
+            self.balance_cents = balance - cents
+            return True

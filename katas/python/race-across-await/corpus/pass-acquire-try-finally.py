@@ -1,0 +1,32 @@
+# expect: pass
+# Acquires the card's asyncio.Lock by hand and releases it in finally, so a Declined can't leave it locked.
+import asyncio
+
+
+class Declined(Exception):
+    """The payment processor refused the charge."""
+
+
+async def authorize(card_code: str, cents: int) -> None:
+    """Ask the payment processor to move the money; raises Declined if it refuses."""
+    await asyncio.sleep(0.01)  # pretend network round trip
+
+
+class GiftCard:
+    def __init__(self, code: str, balance_cents: int) -> None:
+        self.code = code
+        self.balance_cents = balance_cents
+        self._lock = asyncio.Lock()
+
+    async def redeem(self, cents: int) -> bool:
+        """Pay `cents` with this card. False if the balance is too low."""
+        await self._lock.acquire()
+        try:
+            balance = self.balance_cents
+            if cents > balance:
+                return False
+            await authorize(self.code, cents)
+            self.balance_cents = balance - cents
+            return True
+        finally:
+            self._lock.release()

@@ -1,0 +1,31 @@
+# expect: pass
+# Tracks money on hold while authorize runs; the check counts held money, and the balance changes only when charged.
+import asyncio
+
+
+class Declined(Exception):
+    """The payment processor refused the charge."""
+
+
+async def authorize(card_code: str, cents: int) -> None:
+    """Ask the payment processor to move the money; raises Declined if it refuses."""
+    await asyncio.sleep(0.01)  # pretend network round trip
+
+
+class GiftCard:
+    def __init__(self, code: str, balance_cents: int) -> None:
+        self.code = code
+        self.balance_cents = balance_cents
+        self.held_cents = 0  # approved, waiting for the processor
+
+    async def redeem(self, cents: int) -> bool:
+        """Pay `cents` with this card. False if the balance is too low."""
+        if cents > self.balance_cents - self.held_cents:
+            return False
+        self.held_cents += cents
+        try:
+            await authorize(self.code, cents)
+            self.balance_cents -= cents
+        finally:
+            self.held_cents -= cents
+        return True

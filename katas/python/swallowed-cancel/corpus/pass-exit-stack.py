@@ -1,0 +1,32 @@
+# expect: pass
+# Registers the release on an AsyncExitStack right after acquiring, and catches only Exception.
+import asyncio
+import contextlib
+
+
+class Lease:
+    """This worker's claim on the job queue: until it is released, no other worker may take over."""
+
+    async def acquire(self) -> None:
+        await asyncio.sleep(0.01)  # pretend round trip to the coordinator
+
+    async def release(self) -> None:
+        await asyncio.sleep(0.01)  # pretend round trip to the coordinator
+
+
+async def process(job: str) -> None:
+    await asyncio.sleep(0.1)  # pretend to do the work
+    if job.startswith("bad"):
+        raise ValueError(f"cannot process {job}")
+
+
+async def run_worker(jobs: asyncio.Queue[str], lease: Lease) -> None:
+    async with contextlib.AsyncExitStack() as cleanup:
+        await lease.acquire()
+        cleanup.push_async_callback(lease.release)
+        while True:
+            job = await jobs.get()
+            try:
+                await process(job)
+            except Exception as exc:
+                print(f"job {job} failed ({exc!r}), skipping it")

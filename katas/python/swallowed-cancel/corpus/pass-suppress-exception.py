@@ -1,0 +1,31 @@
+# expect: pass
+# Skips failing jobs with contextlib.suppress(Exception), which lets CancelledError through.
+import asyncio
+import contextlib
+
+
+class Lease:
+    """This worker's claim on the job queue: until it is released, no other worker may take over."""
+
+    async def acquire(self) -> None:
+        await asyncio.sleep(0.01)  # pretend round trip to the coordinator
+
+    async def release(self) -> None:
+        await asyncio.sleep(0.01)  # pretend round trip to the coordinator
+
+
+async def process(job: str) -> None:
+    await asyncio.sleep(0.1)  # pretend to do the work
+    if job.startswith("bad"):
+        raise ValueError(f"cannot process {job}")
+
+
+async def run_worker(jobs: asyncio.Queue[str], lease: Lease) -> None:
+    await lease.acquire()
+    try:
+        while True:
+            job = await jobs.get()
+            with contextlib.suppress(Exception):  # a job that fails must not stop the worker
+                await process(job)
+    finally:
+        await lease.release()

@@ -1,0 +1,45 @@
+# expect: pass
+# python: >=3.11
+# Moves the TaskGroup into a helper coroutine; quote_trip returns from the try and lets except* SoldOut fall through to None.
+import asyncio
+from dataclasses import dataclass
+
+
+class SoldOut(Exception):
+    """A provider has nothing left for these dates."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    flight: int
+    hotel: int
+    car: int
+
+
+async def price_flight(trip: str) -> int:
+    await asyncio.sleep(0.02)  # pretend call to the airline
+    return 350
+
+
+async def price_hotel(trip: str) -> int:
+    await asyncio.sleep(0.03)  # pretend call to the hotel chain
+    return 420
+
+
+async def price_car(trip: str) -> int:
+    await asyncio.sleep(0.01)  # pretend call to the car rental
+    return 90
+
+
+async def quote_trip(trip: str) -> Quote | None:
+    """The price of every part of the trip, or None when any part is sold out."""
+    async def all_prices() -> Quote:
+        async with asyncio.TaskGroup() as tg:
+            tasks = [tg.create_task(price(trip)) for price in (price_flight, price_hotel, price_car)]
+        return Quote(*(task.result() for task in tasks))
+
+    try:
+        return await all_prices()
+    except* SoldOut:
+        pass  # handled; other errors in the group still propagate
+    return None
