@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayPath } from '../../src/core/check.js';
-import { meetsLabel } from '../../src/core/dev-check.js';
+import { meetsLabel } from '../../src/core/validate.js';
 import { allDiagnostics } from '../../src/core/result.js';
 import { FIXTURES } from '../helpers.js';
 import { installedInterpreters } from './interpreters.js';

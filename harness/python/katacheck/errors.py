@@ -36,6 +36,8 @@ HINTS = (
      "you are already inside a coroutine: await the coroutine instead of starting a new loop"),
     ("can't be used in 'await' expression",
      "await what calling an async function returns (await f(x)), not the function or a plain value"),
+    ("can't be awaited",  # the 3.14 wording of the same TypeError
+     "await what calling an async function returns (await f(x)), not the function or a plain value"),
     ("This event loop is already running",
      "the loop is already running your code: await the coroutine instead of running the loop again"),
     ("Result is not set",

@@ -101,7 +101,7 @@ def _start(self):
         return _real_start(self)
     record = Tracked(loop, Ledger(start))
     run = self.run
-    joiners = self.__dict__.setdefault("_katacheck_joiners", [])
+    joins = self.__dict__.setdefault("_katacheck_joins", _Joins())
 
     def run_tracked():
         enter(record)
@@ -110,7 +110,7 @@ def _start(self):
         finally:
             leave()
             with _guard:
-                waiting, joiners[:] = list(joiners), []
+                waiting, joins.waiting, joins.finished = joins.waiting, [], True
             for joiner in waiting:  # busy again before they wake: no moment where all look idle
                 _set_idle(joiner, False)
             try:
@@ -148,20 +148,33 @@ def _wait(self, timeout=None):
 _real_join = threading.Thread.join
 
 
+class _Joins:
+    """Who waits in join() for a tracked thread, and whether it is past the point of waking them."""
+
+    __slots__ = ("waiting", "finished")
+
+    def __init__(self):
+        self.waiting = []
+        self.finished = False
+
+
 def _join(self, timeout=None):
     record = tracked()
-    joiners = self.__dict__.get("_katacheck_joiners")
-    if record is None or joiners is None or not self.is_alive():
+    joins = self.__dict__.get("_katacheck_joins")
+    if record is None or joins is None:
         return _real_join(self, timeout)
     with _guard:
-        joiners.append(record)
+        # A thread past its last step is about to end: joining it is not waiting on anything.
+        if joins.finished:
+            return _real_join(self, timeout)
+        joins.waiting.append(record)
     try:
         with _Idle(record):
             return _real_join(self, timeout)
     finally:
         with _guard:
-            if record in joiners:
-                joiners.remove(record)
+            if record in joins.waiting:
+                joins.waiting.remove(record)
 
 
 def _notify(self, n=1):

@@ -15,7 +15,7 @@ from .clock import CLOCK
 from .collector import Diagnostic
 from .executor import VirtualPool, workers_of
 from .frames import coroutine_where, learner_where, learner_where_in_traceback
-from .traced import wrap_task
+from .traced import TracedCoroutine, wrap_task
 
 MAX_ITERATIONS = 20_000  # loop iterations plus task steps per test; ends `while True: await asyncio.sleep(0)`
 REAL_WAIT_SLICE = 0.05  # seconds to wait for real work (threads, pipes) between budget checks
@@ -131,6 +131,9 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         self.call_at(max(when, CLOCK.now), callback, *args, context=context)
 
     def create_task(self, coro, **kwargs):
+        # Not a coroutine (a Future, a plain value): let asyncio raise its own TypeError about it.
+        if not (asyncio.iscoroutine(coro) or isinstance(coro, TracedCoroutine)):
+            return super().create_task(coro, **kwargs)
         return super().create_task(wrap_task(coro), **kwargs)
 
     def run_in_executor(self, executor, func, *args):
@@ -189,6 +192,9 @@ class _CheckedFuture(asyncio.Future):
         _report_thread_unsafe("Future.set_exception", sys._getframe(1))
         with _Reporting():
             super().set_exception(exception)
+
+
+_CheckedFuture.__name__ = _CheckedFuture.__qualname__ = "Future"  # as the learner knows it, in reprs
 
 
 def _foreign(loop):
