@@ -10,7 +10,8 @@ const STUB = path.join(root, 'scripts', 'stubs', 'conf-unused.js');
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
+  // preframe: what the launcher runs before the CLI, to show a saved home frame at once (ui/frame-cache.ts).
+  entryPoints: { cli: 'src/cli.ts', preframe: 'src/preframe.ts' },
   outdir,
   bundle: true,
   // Splitting keeps rarely used commands (dev check, later the Ink UI) out of the `check` start-up path.

@@ -12,6 +12,7 @@ import { formatCheckReport } from './report/check-report.js';
 import { makeColors } from './report/color.js';
 import { errorJson, resultJson } from './report/json.js';
 import type { ValidateCommandOptions } from './commands/validate.js';
+import { bareCommand } from './preframe.js';
 import { resolveWorkspace, shellQuote, usageError, warn, WorkspaceError, type GlobalOptions } from './commands/common.js';
 
 const EXAMPLES = `
@@ -273,14 +274,6 @@ async function main(argv: string[]): Promise<void> {
     if (!quiet && argv.includes('--json')) process.stdout.write(`${JSON.stringify(errorJson(error.message.replace(/^error: /, '')))}\n`);
   }
   process.exitCode = code;
-}
-
-/** The options of a bare `async-katas [--workspace DIR]`, or undefined when there is a command. */
-function bareCommand(args: string[]): GlobalOptions | undefined {
-  if (args.length === 0) return {};
-  if (args.length === 1 && args[0]!.startsWith('--workspace=')) return { workspace: args[0]!.slice('--workspace='.length) };
-  if (args.length === 2 && args[0] === '--workspace') return { workspace: args[1] };
-  return undefined;
 }
 
 await main(process.argv);

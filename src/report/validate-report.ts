@@ -22,7 +22,7 @@ export function formatKataItems(kata: string, items: ValidateItem[], c: Colors):
   if (skipped.length && skipped.length + items.filter((i) => i.outcome === 'ok').length === items.length && skipped.length > items.length / 2) {
     return `  ${c.yellow('skip   ')}  ${name}  ${skipped[0]!.detail}`;
   }
-  return `  ${c.green('ok     ')}  ${name}  ${items.length} checks`;
+  return `  ${c.green("ok     ")}  ${name}  ${items.length} check${items.length === 1 ? "" : "s"}`;
 }
 
 export function formatValidateSummary(report: ValidateReport, c: Colors): string {

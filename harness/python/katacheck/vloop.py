@@ -6,6 +6,7 @@ nobody can ever wake the loop again: a deadlock, reported at once instead of han
 """
 import asyncio
 import asyncio.events
+import heapq
 import selectors
 import sys
 import threading
@@ -19,6 +20,31 @@ from .traced import TracedCoroutine, wrap_task
 
 MAX_ITERATIONS = 20_000  # loop iterations plus task steps per test; ends `while True: await asyncio.sleep(0)`
 REAL_WAIT_SLICE = 0.05  # seconds to wait for real work (threads, pipes) between budget checks
+
+
+class _Timer(asyncio.TimerHandle):
+    __slots__ = ("_seq",)
+
+    def __init__(self, when, callback, args, loop, context, seq):
+        super().__init__(when, callback, args, loop, context)
+        self._seq = seq
+
+    def _key(self):
+        return (self._when, self._seq)
+
+    def __lt__(self, other):
+        return self._key() < other._key() if isinstance(other, _Timer) else super().__lt__(other)
+
+    def __le__(self, other):
+        return self._key() <= other._key() if isinstance(other, _Timer) else super().__le__(other)
+
+    def __gt__(self, other):
+        return self._key() > other._key() if isinstance(other, _Timer) else super().__gt__(other)
+
+    def __ge__(self, other):
+        return self._key() >= other._key() if isinstance(other, _Timer) else super().__ge__(other)
+
+    __hash__ = asyncio.TimerHandle.__hash__
 
 
 class Stuck(BaseException):
@@ -96,6 +122,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         self.deadline = None
         self.real_pending = 0
         self.idle_threads = 0  # tracked threads blocked in a wait (threads.py): they can't wake the loop
+        self._timer_seq = 0
         self._pools = {}
         self.set_exception_handler(_exception_handler)
 
@@ -110,6 +137,33 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 
     def real_work_finished(self):
         self.real_pending -= 1
+
+    def call_at(self, when, callback, *args, context=None):
+        # As BaseEventLoop.call_at, with timers due at the same virtual moment run in the order they were
+        # set: on virtual time ties are common, and a bare heap would order them by its own shape.
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        self._timer_seq += 1
+        timer = _Timer(when, callback, args, self, context, self._timer_seq)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def _run_once(self):
+        # While threads or processes still work for real, no timer fires, not even one already due: what
+        # they hand back, and when, must not depend on how fast this machine ran them.
+        if self.real_pending <= self.idle_threads:
+            return super()._run_once()
+        held, self._scheduled = self._scheduled, []
+        try:
+            super()._run_once()
+        finally:
+            for timer in self._scheduled:
+                heapq.heappush(held, timer)
+            self._scheduled = held
 
     def call_soon(self, callback, *args, context=None):
         # asyncio checks this only in debug mode; a kata about threads needs it always.
@@ -128,7 +182,10 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         return super().call_soon_threadsafe(self._call_at_virtual, when, callback, args, context)
 
     def _call_at_virtual(self, when, callback, args, context):
-        self.call_at(max(when, CLOCK.now), callback, *args, context=context)
+        if when <= CLOCK.now:  # due now: not a timer, so it runs even while other real work is pending
+            self.call_soon(callback, *args, context=context)
+        else:
+            self.call_at(when, callback, *args, context=context)
 
     def create_task(self, coro, **kwargs):
         # Not a coroutine (a Future, a plain value): let asyncio raise its own TypeError about it.
@@ -167,10 +224,18 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         transp._process_exited(returncode)
 
     def _real_executor(self, executor, func, args):
-        future = super().run_in_executor(executor, func, *args)
+        # The work counts as pending until it is done for real; what it hands back then arrives like any
+        # other callback (which may be a timer, at a worker thread's virtual time).
+        work = executor.submit(func, *args)
         self.real_work_started()
-        future.add_done_callback(lambda _f: self.real_work_finished())
-        return future
+        work.add_done_callback(lambda _f: self._finished_for_real())
+        return asyncio.wrap_future(work, loop=self)
+
+    def _finished_for_real(self):
+        try:
+            self.call_soon_threadsafe(self.real_work_finished, _now=True)
+        except RuntimeError:  # loop closed meanwhile: nobody is waiting any more
+            pass
 
 
 class _CheckedFuture(asyncio.Future):
