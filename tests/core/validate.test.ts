@@ -21,8 +21,8 @@ function copyRoot(): string {
 
 const demo = (root: string, ...rest: string[]) => path.join(root, 'katas', 'python', 'demo', ...rest);
 const find = (items: ValidateItem[], subject: string) => items.find((i) => i.kata === 'demo' && i.subject === subject);
-// The fixture katas are small: the real catalogue's minimum (4 pass, 6 fail) has its own test below.
-const SMALL = { pass: 2, fail: 1 };
+// The fixture katas meet the real minimum (4 pass, 6 fail); tests that add or break files keep to it.
+const SMALL = { pass: 4, fail: 6 };
 
 describe('devCheck', () => {
   it('accepts a good kata: starter fails, solution passes, corpus labels hold', async () => {
@@ -46,8 +46,15 @@ describe('devCheck', () => {
       ['solution.py', 'ok'],
       ['corpus/', 'ok'],
       ['corpus/fail-blocking.py', 'ok'],
+      ['corpus/fail-five.py', 'ok'],
+      ['corpus/fail-four.py', 'ok'],
+      ['corpus/fail-six.py', 'ok'],
+      ['corpus/fail-three.py', 'ok'],
+      ['corpus/fail-two.py', 'ok'],
       ['corpus/pass-needs-312.py', 'ok'],
       ['corpus/pass-plain.py', 'ok'],
+      ['corpus/pass-three.py', 'ok'],
+      ['corpus/pass-two.py', 'ok'],
     ]);
     expect(find(report.items, 'corpus/pass-needs-312.py')!.detail).toContain('requires-python');
     expect(seen).toEqual(report.items);
@@ -91,11 +98,13 @@ describe('devCheck', () => {
     fs.writeFileSync(demo(root, 'kata.json'), JSON.stringify({ ...manifest, hints: ['same', 'Same', 'other'] }));
     const newer = path.join(root, 'katas', 'python', 'needs-newer', 'kata.json');
     fs.writeFileSync(newer, JSON.stringify({ ...JSON.parse(fs.readFileSync(newer, 'utf8')), order: manifest.order }));
+    fs.rmSync(demo(root, 'corpus', 'fail-six.py'));
+    fs.rmSync(demo(root, 'corpus', 'pass-two.py'));
     const report = await validateKatas({ python, root });
     expect(report.ok).toBe(false);
     expect(find(report.items, 'corpus/')).toMatchObject({
       outcome: 'mismatch',
-      detail: 'needs at least 4 pass-*.py and 6 fail-*.py variants (has 2 and 1)',
+      detail: 'needs at least 4 pass-*.py and 6 fail-*.py variants (has 3 and 5)',
     });
     expect(find(report.items, 'kata.json hints')!.detail).toContain('the three hints must differ');
     expect(report.items.find((i) => i.kata === CATALOGUE)!.detail).toBe(
