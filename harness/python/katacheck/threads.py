@@ -17,7 +17,7 @@ import os
 import sys
 import threading
 
-from .clock import CLOCK, Ledger, current_ledger, running_virtual_loop, set_ledger
+from .clock import Ledger, current_ledger, running_virtual_loop, set_ledger
 
 _STDLIB = os.path.dirname(os.path.abspath(threading.__file__))
 _HARNESS = os.path.dirname(os.path.abspath(__file__))
@@ -64,7 +64,7 @@ class _Idle:
     def __exit__(self, *exc):
         _set_idle(self.record, False)
         ledger = self.record.ledger
-        ledger.spent = max(ledger.spent, CLOCK.now - ledger.start)
+        ledger.spent = max(ledger.spent, self.record.loop.clock.now - ledger.start)
 
 
 def _set_idle(record, idle):
@@ -83,7 +83,7 @@ def _set_idle(record, idle):
 def _loop_for_new_thread():
     loop = running_virtual_loop()
     if loop is not None:
-        return loop, CLOCK.now
+        return loop, loop.clock.now
     parent = tracked()
     if parent is not None:
         return parent.loop, parent.ledger.start + parent.ledger.spent

@@ -1,6 +1,6 @@
 """The virtual-time event loop.
 
-A SelectorEventLoop whose clock is `clock.CLOCK` and whose selector, when nothing is ready, jumps the
+A SelectorEventLoop whose clock is `clock.CLOCK` (or, for a loop run inside a worker thread, that thread's ledger) and whose selector, when nothing is ready, jumps the
 clock to the next timer instead of sleeping. No timers, nothing ready and nothing running for real means
 nobody can ever wake the loop again: a deadlock, reported at once instead of hanging.
 """
@@ -67,7 +67,7 @@ class _Selector(selectors.DefaultSelector):
             return events
         freeze = cpu.take_freeze()
         if freeze:
-            CLOCK.advance_by(freeze)
+            loop.clock.advance_by(freeze)
         loop.iterations += 1
         if loop.iterations > loop.max_iterations:
             raise Stuck(
@@ -85,14 +85,14 @@ class _Selector(selectors.DefaultSelector):
         if loop._scheduled:
             target = loop._scheduled[0]._when
         else:
-            target = CLOCK.now + timeout
+            target = loop.clock.now + timeout
         if loop.deadline is not None and target > loop.deadline:
-            CLOCK.advance_to(loop.deadline)
+            loop.clock.advance_to(loop.deadline)
             raise Stuck(
                 "timeout",
                 f"still not finished after {loop.deadline - loop.started:g} s of virtual time",
             )
-        CLOCK.advance_to(target)
+        loop.clock.advance_to(target)
         return []
 
 
@@ -118,7 +118,9 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         self._clock_resolution = 1e-9
         self.iterations = 0
         self.max_iterations = MAX_ITERATIONS
-        self.started = CLOCK.now
+        ledger = clock.current_ledger()
+        self.clock = CLOCK if ledger is None else clock.LedgerClock(ledger)
+        self.started = self.clock.now
         self.deadline = None
         self.real_pending = 0
         self.idle_threads = 0  # tracked threads blocked in a wait (threads.py): they can't wake the loop
@@ -127,7 +129,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         self.set_exception_handler(_exception_handler)
 
     def time(self):
-        return CLOCK.now
+        return self.clock.now
 
     def count_step(self):
         self.iterations += 1
@@ -182,7 +184,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         return super().call_soon_threadsafe(self._call_at_virtual, when, callback, args, context)
 
     def _call_at_virtual(self, when, callback, args, context):
-        if when <= CLOCK.now:  # due now: not a timer, so it runs even while other real work is pending
+        if when <= self.clock.now:  # due now: not a timer, so it runs even while other real work is pending
             self.call_soon(callback, *args, context=context)
         else:
             self.call_at(when, callback, *args, context=context)
