@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import type { Kata, Quiz } from '../core/catalog.js';
 import { loadQuiz } from '../core/catalog.js';
-import { collectWhenIdle } from './memory.js';
+import { collectWhenIdle, collectWhileWaiting } from './memory.js';
 import { prepareHarness, runCheck, type PreparedHarness } from '../core/check.js';
 import { openInEditor } from '../core/editor.js';
 import type { PythonInfo } from '../core/python.js';
@@ -41,6 +41,7 @@ export function createServices({ katas, workspace, python, store, onEditorReturn
       const prepared = warm;
       warm = undefined;
       const checked = runCheck({ kata, file, python, signal, prepared });
+      collectWhileWaiting();
       const after = () => {
         prewarm();
         collectWhenIdle();

@@ -8,19 +8,35 @@ import vm from 'node:vm';
 
 let gc: (() => void) | undefined;
 let timer: NodeJS.Timeout | undefined;
+let waitingSince: number | undefined;
 
 export function limitHeapGrowth(): void {
   v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-/** A full collection `delayMs` after the last call: after a verdict is drawn, not while drawing it. */
-export function collectWhenIdle(delayMs = 300): void {
+/**
+ * A full collection `delayMs` after the last call: after a verdict is drawn, not while drawing it. When
+ * calls keep coming (saves in quick succession), it runs anyway once one has waited `maxWaitMs`.
+ */
+export function collectWhenIdle(delayMs = 300, maxWaitMs = 1000): void {
+  const now = Date.now();
+  waitingSince ??= now;
   clearTimeout(timer);
+  const due = Math.max(0, Math.min(delayMs, waitingSince + maxWaitMs - now));
   timer = setTimeout(() => {
+    waitingSince = undefined;
     gc ??= exposeGc();
     gc();
-  }, delayMs);
+  }, due);
   timer.unref();
+}
+
+/** A full collection on the next turn: while a check's Python process works, Node only waits anyway. */
+export function collectWhileWaiting(): void {
+  setImmediate(() => {
+    gc ??= exposeGc();
+    gc();
+  });
 }
 
 function exposeGc(): () => void {
