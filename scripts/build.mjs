@@ -6,10 +6,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = path.join(root, 'dist');
+const STUB = path.join(root, 'scripts', 'stubs', 'conf-unused.js');
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
+  // preframe: what the launcher runs before the CLI, to show a saved home frame at once (ui/frame-cache.ts).
+  entryPoints: { cli: 'src/cli.ts', preframe: 'src/preframe.ts' },
   outdir,
   bundle: true,
   // Splitting keeps rarely used commands (dev check, later the Ink UI) out of the `check` start-up path.
@@ -22,6 +24,10 @@ const result = await build({
   logLevel: 'warning',
   // Ink loads react-devtools-core only when DEV=true (a dynamic import); it is not a dependency.
   external: ['react-devtools-core'],
+  alias: { 'ajv/dist/2020.js': STUB, 'ajv-formats': STUB, semver: STUB },
+  // Less to scan and compile at every start (the trainer's first frame waits on it); the linked source
+  // map maps stacks back.
+  minify: true,
   // React's production build: no dev-only checks on every render of the trainer.
   define: { 'process.env.NODE_ENV': '"production"' },
   // commander is CommonJS and calls require() for node builtins; an ESM bundle has no require of its own.

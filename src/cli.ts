@@ -11,6 +11,8 @@ import { ensureKataFile } from './core/workspace.js';
 import { formatCheckReport } from './report/check-report.js';
 import { makeColors } from './report/color.js';
 import { errorJson, resultJson } from './report/json.js';
+import type { ValidateCommandOptions } from './commands/validate.js';
+import { bareCommand } from './preframe.js';
 import { resolveWorkspace, shellQuote, usageError, warn, WorkspaceError, type GlobalOptions } from './commands/common.js';
 
 const EXAMPLES = `
@@ -25,7 +27,7 @@ Examples:
   $ async-katas list --json                        katas with their status, for scripts
   $ async-katas progress --json                    progress of every kata, for scripts
   $ async-katas reset blocking-sleep --yes         file back to the starter (yours kept as .bak), progress forgotten
-  $ async-katas dev check                          validate every kata (for kata authors)
+  $ async-katas validate                           prove every kata (for kata authors)
 
 A workspace is a folder with .async-katas.json and one <kata-id>.py per kata; commands look for it in the
 current folder, its parents, and ./async-katas.
@@ -116,13 +118,27 @@ function buildProgram(setExit: (code: number) => void): Command {
       await run(async () => (await import('./commands/reset.js')).resetCommand(id, this.optsWithGlobals()))();
     });
 
+  program
+    .command('validate')
+    .description('prove every kata: manifest, quiz, explanation, starter fails as declared, solution passes, corpus labels hold')
+    .argument('[dir]', 'a folder of katas (default: the built-in catalogue)')
+    .option('--python <path>', 'the Python 3.10+ interpreter to use')
+    .option('--only <kata-id...>', 'only these katas')
+    .option('--jobs <n>', 'checks to run at once (default: one per CPU, at least 2)')
+    .option('--verbose', 'list every check, not only problems')
+    .action(async (dir: string | undefined, options: ValidateCommandOptions) =>
+      setExit(await (await import('./commands/validate.js')).validateCommand(dir, options)),
+    );
+
   const dev = program.command('dev').description('tools for kata authors');
   dev
     .command('check')
-    .description('validate katas: files, starter fails, solution passes, corpus labels hold')
+    .description('the same as validate, for the given katas (default: all), listing every check')
     .argument('[kata-id...]', 'katas to check (default: all)')
     .option('--python <path>', 'the Python 3.10+ interpreter to use')
-    .action(async (ids: string[], options: { python?: string }) => setExit(await devCheckCommand(ids, options)));
+    .action(async (ids: string[], options: { python?: string }) =>
+      setExit(await (await import('./commands/validate.js')).validateCommand(undefined, { ...options, only: ids, verbose: true })),
+    );
 
   return program;
 }
@@ -222,29 +238,6 @@ async function recordCheck(progress: Promise<typeof import('./core/progress.js')
   }
 }
 
-async function devCheckCommand(ids: string[], options: { python?: string }): Promise<number> {
-  let python: PythonInfo;
-  try {
-    python = await findPython({ python: options.python });
-  } catch (error) {
-    if (error instanceof PythonNotFoundError) return usageError(error.message);
-    throw error;
-  }
-  const [{ devCheck }, { formatDevCheckItem, formatDevCheckSummary }] = await Promise.all([
-    import('./core/dev-check.js'),
-    import('./report/dev-check-report.js'),
-  ]);
-  const c = makeColors();
-  process.stdout.write(`dev check with Python ${python.version} (${python.exe})\n`);
-  const report = await devCheck({
-    ids,
-    python,
-    onItem: (item) => process.stdout.write(`${formatDevCheckItem(item, c)}\n`),
-  });
-  process.stdout.write(`${formatDevCheckSummary(report, c)}\n`);
-  return report.ok ? 0 : 1;
-}
-
 /** A reason the learner's file cannot be checked, or undefined when it can be read. */
 function checkReadable(file: string): string | undefined {
   try {
@@ -281,14 +274,6 @@ async function main(argv: string[]): Promise<void> {
     if (!quiet && argv.includes('--json')) process.stdout.write(`${JSON.stringify(errorJson(error.message.replace(/^error: /, '')))}\n`);
   }
   process.exitCode = code;
-}
-
-/** The options of a bare `async-katas [--workspace DIR]`, or undefined when there is a command. */
-function bareCommand(args: string[]): GlobalOptions | undefined {
-  if (args.length === 0) return {};
-  if (args.length === 1 && args[0]!.startsWith('--workspace=')) return { workspace: args[0]!.slice('--workspace='.length) };
-  if (args.length === 2 && args[0] === '--workspace') return { workspace: args[1] };
-  return undefined;
 }
 
 await main(process.argv);

@@ -63,8 +63,11 @@ export class UnknownKataError extends Error {
   }
 }
 
+/** The folder holding kata folders: `<root>/katas/python` for the package (or a copy of its layout),
+ * else `root` itself, so `validate DIR` takes a bare folder of katas too. */
 export function katasDir(root: string = packageRoot()): string {
-  return path.join(root, 'katas', 'python');
+  const nested = path.join(root, 'katas', 'python');
+  return fs.existsSync(nested) ? nested : root;
 }
 
 /** Folder names under katas/python, sorted; cheap, as `check` only needs one manifest. */

@@ -1,6 +1,7 @@
 // Schemas for kata.json and quiz.json (docs/kata-format.md). zod/mini rather than zod: bundled it costs
 // about 5 ms to load against about 30 ms, and `check` loads a manifest on every run.
 import * as z from 'zod/mini';
+import { DIAGNOSTIC_KINDS } from './result.js';
 
 const text = z.string().check(z.minLength(1));
 
@@ -18,6 +19,8 @@ export const KataManifestSchema = z.object({
   summary: text,
   task: text,
   hints: z.array(text).check(z.length(3)),
+  // The diagnostic kinds the starter must fail with: `validate` proves the hidden tests name the bug.
+  starterFails: z.array(z.enum(DIAGNOSTIC_KINDS)).check(z.minLength(1)),
   references: z.array(z.object({ title: text, url: z.string().check(z.regex(/^https:\/\//, 'must be an https:// link')) })).check(z.minLength(1)),
 });
 

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { defaultCacheDir } from './paths.js';
 
 export const MIN_PYTHON: readonly [number, number] = [3, 10];
 
@@ -108,11 +109,7 @@ export function satisfiesMinPython(version: VersionTuple, minPython: string): bo
   return version[0] !== major ? version[0] > major : version[1] >= minor;
 }
 
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.ASYNC_KATAS_CACHE_DIR) return env.ASYNC_KATAS_CACHE_DIR;
-  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'async-katas');
-  return path.join(os.homedir(), '.cache', 'async-katas');
-}
+export { defaultCacheDir };
 
 function candidates(python: string | undefined, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Candidate[] {
   // An interpreter the user named is the only one tried: silently falling back to another would hide their mistake.

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { Kata, Quiz } from '../core/catalog.js';
 import { loadQuiz } from '../core/catalog.js';
+import { collectWhenIdle, collectWhileWaiting } from './memory.js';
 import { prepareHarness, runCheck, type PreparedHarness } from '../core/check.js';
 import { openInEditor } from '../core/editor.js';
 import type { PythonInfo } from '../core/python.js';
@@ -40,7 +41,12 @@ export function createServices({ katas, workspace, python, store, onEditorReturn
       const prepared = warm;
       warm = undefined;
       const checked = runCheck({ kata, file, python, signal, prepared });
-      checked.then(prewarm, prewarm);
+      collectWhileWaiting();
+      const after = () => {
+        prewarm();
+        collectWhenIdle();
+      };
+      checked.then(after, after);
       return checked;
     },
     prewarm,

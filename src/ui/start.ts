@@ -8,6 +8,10 @@ import { readProgressSnapshot } from '../core/progress-file.js';
 import { createWorkspace, defaultWorkspaceDir, findWorkspace, type Workspace } from '../core/workspace.js';
 import { createServices } from './create-services.js';
 import { DeferredProgress } from './deferred-progress.js';
+import { collectWhenIdle, limitHeapGrowth } from './memory.js';
+import { discardReplayed, recordFirstFrame, saveFrame } from './frame-cache.js';
+import { homeKeyFor } from '../preframe.js';
+import { defaultCacheDir } from '../core/paths.js';
 
 export interface StartOptions {
   workspace?: string;
@@ -31,7 +35,18 @@ async function importInk(): Promise<typeof import('ink')> {
 }
 
 export async function startApp(options: StartOptions): Promise<number> {
+  limitHeapGrowth();
   if (!process.stdin.isTTY || !process.stdout.isTTY) return -1;
+  // Before the environment is adjusted below: the key must read it as the launcher did.
+  const homeKey = options.kataId ? undefined : homeKeyFor({ workspace: options.workspace });
+  try {
+    return await runApp(options, homeKey);
+  } finally {
+    discardReplayed();
+  }
+}
+
+async function runApp(options: StartOptions, homeKey: string | undefined): Promise<number> {
   // Ink reads CI once, when it loads, and then only draws the last frame: a learner with CI=1 in their
   // shell would see a frozen app. This is an interactive terminal, so drawing wins.
   if (process.env.CI) delete process.env.CI;
@@ -73,6 +88,7 @@ export async function startApp(options: StartOptions): Promise<number> {
     const opened = openProgress({ onWarning: notify });
     store.attach(opened.store);
     if (opened.warning) notify(opened.warning);
+    collectWhenIdle();
   };
 
   const katas = loadCatalog();
@@ -92,11 +108,17 @@ export async function startApp(options: StartOptions): Promise<number> {
   const firstFrameOnly = process.env.ASYNC_KATAS_EXIT_AFTER_FIRST_FRAME === '1';
   let drawn = false;
   let storeLoaded: Promise<void> | undefined;
+  const firstFrame = recordFirstFrame();
   const app = render(element, {
     exitOnCtrlC: true,
     onRender: () => {
       if (drawn) return;
       drawn = true;
+      // Ink reports a render just before writing it: the frame is complete once this call is over.
+      queueMicrotask(() => {
+        const frame = firstFrame.done();
+        if (homeKey) saveFrame(defaultCacheDir(), homeKey, frame);
+      });
       if (firstFrameOnly) setImmediate(() => app.unmount());
       else storeLoaded = new Promise((resolve) => setImmediate(resolve)).then(loadStore);
     },

@@ -176,20 +176,39 @@ describe('async-katas check', () => {
   });
 });
 
-describe('async-katas dev check', () => {
-  it('passes on the fixture katas and prints a line per file and a summary', async () => {
-    const run = await runCli(['dev', 'check'], fixtureEnv);
+describe('async-katas validate', () => {
+  it('passes on the fixture katas: a line per kata and the totals', async () => {
+    const run = await runCli(['validate'], fixtureEnv);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/ok\s+demo\s+corpus\/pass-plain\.py/);
-    expect(run.stdout).toMatch(/dev check of 2 katas: \d+ passed, 0 failed/);
+    expect(run.stdout).toMatch(/ok\s+demo\s+\d+ checks/);
+    expect(run.stdout).toMatch(/validate: 2 katas, \d+ checks: \d+ ok, 0 problems/);
+    expect(run.stderr).toBe(''); // no progress bar without a terminal
   });
 
-  it('exits 1 on a mismatch', async () => {
+  it('exits 1 on a problem, naming the kata, the file and what is wrong', async () => {
     const root = tempDir();
     fs.cpSync(FIXTURE_ROOT, root, { recursive: true });
     fs.writeFileSync(path.join(root, 'katas', 'python', 'demo', 'starter.py'), '# fake: pass\n');
-    const run = await runCli(['dev', 'check', 'demo'], { ASYNC_KATAS_ROOT: root });
+    const run = await runCli(['validate', '--only', 'demo'], { ASYNC_KATAS_ROOT: root });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/MISMATCH\s+demo\s+starter\.py\s+expected fail, got pass/);
+    expect(run.stdout).toMatch(/PROBLEM\s+demo\s+1 of \d+ checks failed\n\s+starter\.py: expected fail \[too-slow\], got pass/);
+    expect(run.stdout).toMatch(/1 problem\b/);
+  });
+
+  it('takes a folder of katas, and says so when there are none', async () => {
+    const run = await runCli(['validate', path.join(FIXTURE_ROOT, 'katas', 'python')], fixtureEnv);
+    expect(run.code).toBe(0);
+    const empty = await runCli(['validate', tempDir()], fixtureEnv);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no katas in');
+    const missing = await runCli(['validate', '/no/such/folder'], fixtureEnv);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot find the folder /no/such/folder');
+  });
+
+  it('dev check is validate listing every check', async () => {
+    const run = await runCli(['dev', 'check', 'demo'], fixtureEnv);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/ok\s+demo\s+corpus\/pass-plain\.py/);
   });
 });

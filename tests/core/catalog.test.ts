@@ -26,6 +26,7 @@ const MANIFEST = {
   summary: 'one line',
   task: 'do it',
   hints: ['a', 'b', 'c'],
+  starterFails: ['too-slow'],
   references: [{ title: 'PEP 492', url: 'https://peps.python.org/pep-0492/' }],
 };
 

@@ -20,7 +20,11 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, 400));
 
 function setup() {
   const cwd = tempDir('ak-e2e-');
-  const env: NodeJS.ProcessEnv = { ...process.env, ASYNC_KATAS_CONFIG_DIR: path.join(cwd, 'config') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASYNC_KATAS_CONFIG_DIR: path.join(cwd, 'config'),
+    ASYNC_KATAS_CACHE_DIR: path.join(cwd, 'cache'),
+  };
   for (const name of ['CI', 'NO_COLOR', 'FORCE_COLOR']) delete env[name];
   return { cwd, env };
 }
@@ -49,6 +53,36 @@ describe.skipIf(process.platform === 'win32')('trainer in a terminal', () => {
       execFileSync(process.execPath, [path.join(REPO, 'bin/async-katas.js'), 'progress', '--json'], { env, cwd, encoding: 'utf8' }),
     );
     expect(progress.katas['forgotten-await']).toMatchObject({ status: 'solved', attempts: 1 });
+  });
+
+  it('shows the saved home frame at once on the next start, and Ink draws over it in place', { timeout: 60_000 }, async () => {
+    const { cwd, env } = setup();
+    const args = ['--workspace', path.join(cwd, 'ws')];
+    const ERASE = /\r\u001b\[\d+A\u001b\[0J/;
+    const start = async (size?: { cols: number; rows: number }) => {
+      session = startCli(args, env, cwd, size);
+      await session.waitFor('↑↓ choose');
+      await settled();
+      const raw = session.raw();
+      session.write('q');
+      expect(await session.exited).toBe(0);
+      return raw;
+    };
+
+    const first = await start();
+    expect(first).not.toMatch(ERASE);
+    expect(fs.existsSync(path.join(cwd, 'cache', 'home-frame.json'))).toBe(true);
+
+    // Replayed, then erased by Ink's first write, which draws the same screen again.
+    const second = await start();
+    const erase = second.search(ERASE);
+    expect(erase).toBeGreaterThan(0);
+    expect(second.slice(0, erase)).toContain('async-katas');
+    expect(second.slice(erase)).toContain('async-katas');
+    expect(second.match(new RegExp(ERASE.source, 'g'))).toHaveLength(1);
+
+    // Another terminal size is another frame: nothing to replay.
+    expect(await start({ cols: 90, rows: 30 })).not.toMatch(ERASE);
   });
 
   it('with NO_COLOR in a small terminal: no styling at all, and the kata screen still fits', { timeout: 60_000 }, async () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { findKata } from '../../src/core/catalog.js';
 import { runCheck } from '../../src/core/check.js';
-import { parseCorpusLabel, type CorpusLabel } from '../../src/core/dev-check.js';
+import { parseCorpusLabel, type CorpusLabel } from '../../src/core/validate.js';
 import { findPython, type PythonInfo } from '../../src/core/python.js';
 import { allDiagnostics, type CheckResult } from '../../src/core/result.js';
 import { REPO, tempDir } from '../helpers.js';

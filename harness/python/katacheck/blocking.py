@@ -65,7 +65,7 @@ def sleep(secs):
     loop = running_virtual_loop()
     if loop is not None:
         report("time.sleep", sys._getframe(1), float(secs))
-        clock.CLOCK.advance_by(float(secs))
+        loop.clock.advance_by(float(secs))
         return
     ledger = clock.current_ledger()
     if ledger is not None:

@@ -47,6 +47,28 @@ class Ledger:
         self.spent = 0.0
 
 
+class LedgerClock:
+    """The clock of an event loop run inside a worker thread (asyncio.run in to_thread, say): that
+    thread's own virtual time, so its sleeps are the work's duration and never move the main clock."""
+
+    __slots__ = ("ledger",)
+
+    def __init__(self, ledger):
+        self.ledger = ledger
+
+    @property
+    def now(self):
+        return self.ledger.start + self.ledger.spent
+
+    def advance_to(self, when):
+        if when > self.now:
+            self.ledger.spent = when - self.ledger.start
+
+    def advance_by(self, seconds):
+        if seconds > 0:
+            self.ledger.spent += seconds
+
+
 def current_ledger():
     return getattr(_worker, "ledger", None)
 
@@ -61,6 +83,12 @@ LOOP_TYPES = ()  # set by vloop: the loop classes that run on virtual time
 def running_virtual_loop():
     loop = _get_running_loop()
     return loop if isinstance(loop, LOOP_TYPES) else None
+
+
+def now():
+    """Virtual seconds as the calling thread sees them; the main clock where no loop or ledger applies."""
+    seen = virtual_now()
+    return CLOCK.now if seen is None else seen
 
 
 def virtual_now():

@@ -1,4 +1,5 @@
 """What one test run observes: diagnostics, timeline rows, output."""
+from . import clock
 from .clock import CLOCK
 
 TEST_TASK = "katacheck-test"  # the task running the test itself: never named in messages
@@ -84,7 +85,7 @@ class Collector:
 
     def event(self, row, kind):
         if row is not None and len(row.events) < MAX_EVENTS:
-            row.events.append((CLOCK.now - self.t0, kind))
+            row.events.append((clock.now() - self.t0, kind))
 
     def timeline(self):
         calls = [r for r in self.rows if r.kind == "call"]

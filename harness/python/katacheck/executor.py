@@ -12,7 +12,7 @@ import threading
 from collections import deque
 
 from . import threads
-from .clock import CLOCK, Ledger
+from .clock import Ledger
 
 # CPython sizes the default executor by the machine's CPU count; a fixed size keeps verdicts equal
 # across machines. 8 is what a 4-core machine would get: min(32, cpu_count + 4).
@@ -39,7 +39,7 @@ class VirtualPool:
 
     def submit(self, func, args):
         future = self._loop.create_future()
-        job = _Job(future, func, args, CLOCK.now)
+        job = _Job(future, func, args, self._loop.clock.now)
         self._queue.append(job)
         self._loop.real_work_started()
         threading.Thread(target=self._run, args=(job,), daemon=True, name="asyncio-virtual-worker").start()

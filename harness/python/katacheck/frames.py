@@ -21,6 +21,11 @@ def add_trusted_file(path):
     _trusted.add(os.path.abspath(path))
 
 
+def path_of(shown):
+    """The real path of a learner file from the name the learner sees, or the name itself."""
+    return next((path for path, name in _learner.items() if name == shown), shown)
+
+
 def is_learner(filename):
     return filename in _learner
 

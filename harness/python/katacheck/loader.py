@@ -1,8 +1,10 @@
 """Execute a Python file as a module without putting its folder on sys.path."""
+import re
 import sys
 import types
 
 from .collector import Diagnostic
+from .errors import requires_python
 from .frames import Where
 
 
@@ -21,6 +23,8 @@ def compile_file(path, display):
         line = exc.lineno or 1
         where = Where(display, line, None)
         snippet = (exc.text or "").strip()
+        if sys.version_info < (3, 11) and re.match(r"except\s*\*", snippet):
+            raise LoadError(requires_python("except* (exception groups)", (3, 11), where)) from None
         message = f"{type(exc).__name__}: {exc.msg} at {display}:{line}"
         if snippet:
             message += f": {snippet}"

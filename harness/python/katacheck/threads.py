@@ -17,7 +17,7 @@ import os
 import sys
 import threading
 
-from .clock import CLOCK, Ledger, current_ledger, running_virtual_loop, set_ledger
+from .clock import Ledger, current_ledger, running_virtual_loop, set_ledger
 
 _STDLIB = os.path.dirname(os.path.abspath(threading.__file__))
 _HARNESS = os.path.dirname(os.path.abspath(__file__))
@@ -64,7 +64,7 @@ class _Idle:
     def __exit__(self, *exc):
         _set_idle(self.record, False)
         ledger = self.record.ledger
-        ledger.spent = max(ledger.spent, CLOCK.now - ledger.start)
+        ledger.spent = max(ledger.spent, self.record.loop.clock.now - ledger.start)
 
 
 def _set_idle(record, idle):
@@ -73,12 +73,17 @@ def _set_idle(record, idle):
             return
         record.idle = idle
         record.loop.idle_threads += 1 if idle else -1
+    if idle:  # the loop may be waiting for this thread: now it can move time on, so wake it
+        try:
+            record.loop._write_to_self()
+        except Exception:  # closed meanwhile
+            pass
 
 
 def _loop_for_new_thread():
     loop = running_virtual_loop()
     if loop is not None:
-        return loop, CLOCK.now
+        return loop, loop.clock.now
     parent = tracked()
     if parent is not None:
         return parent.loop, parent.ledger.start + parent.ledger.spent
@@ -96,7 +101,7 @@ def _start(self):
         return _real_start(self)
     record = Tracked(loop, Ledger(start))
     run = self.run
-    joiners = self.__dict__.setdefault("_katacheck_joiners", [])
+    joins = self.__dict__.setdefault("_katacheck_joins", _Joins())
 
     def run_tracked():
         enter(record)
@@ -105,7 +110,7 @@ def _start(self):
         finally:
             leave()
             with _guard:
-                waiting, joiners[:] = list(joiners), []
+                waiting, joins.waiting, joins.finished = joins.waiting, [], True
             for joiner in waiting:  # busy again before they wake: no moment where all look idle
                 _set_idle(joiner, False)
             try:
@@ -143,20 +148,33 @@ def _wait(self, timeout=None):
 _real_join = threading.Thread.join
 
 
+class _Joins:
+    """Who waits in join() for a tracked thread, and whether it is past the point of waking them."""
+
+    __slots__ = ("waiting", "finished")
+
+    def __init__(self):
+        self.waiting = []
+        self.finished = False
+
+
 def _join(self, timeout=None):
     record = tracked()
-    joiners = self.__dict__.get("_katacheck_joiners")
-    if record is None or joiners is None or not self.is_alive():
+    joins = self.__dict__.get("_katacheck_joins")
+    if record is None or joins is None:
         return _real_join(self, timeout)
     with _guard:
-        joiners.append(record)
+        # A thread past its last step is about to end: joining it is not waiting on anything.
+        if joins.finished:
+            return _real_join(self, timeout)
+        joins.waiting.append(record)
     try:
         with _Idle(record):
             return _real_join(self, timeout)
     finally:
         with _guard:
-            if record in joiners:
-                joiners.remove(record)
+            if record in joins.waiting:
+                joins.waiting.remove(record)
 
 
 def _notify(self, n=1):

@@ -1,11 +1,12 @@
 """The virtual-time event loop.
 
-A SelectorEventLoop whose clock is `clock.CLOCK` and whose selector, when nothing is ready, jumps the
+A SelectorEventLoop whose clock is `clock.CLOCK` (or, for a loop run inside a worker thread, that thread's ledger) and whose selector, when nothing is ready, jumps the
 clock to the next timer instead of sleeping. No timers, nothing ready and nothing running for real means
 nobody can ever wake the loop again: a deadlock, reported at once instead of hanging.
 """
 import asyncio
 import asyncio.events
+import heapq
 import selectors
 import sys
 import threading
@@ -15,10 +16,35 @@ from .clock import CLOCK
 from .collector import Diagnostic
 from .executor import VirtualPool, workers_of
 from .frames import coroutine_where, learner_where, learner_where_in_traceback
-from .traced import wrap_task
+from .traced import TracedCoroutine, wrap_task
 
 MAX_ITERATIONS = 20_000  # loop iterations plus task steps per test; ends `while True: await asyncio.sleep(0)`
 REAL_WAIT_SLICE = 0.05  # seconds to wait for real work (threads, pipes) between budget checks
+
+
+class _Timer(asyncio.TimerHandle):
+    __slots__ = ("_seq",)
+
+    def __init__(self, when, callback, args, loop, context, seq):
+        super().__init__(when, callback, args, loop, context)
+        self._seq = seq
+
+    def _key(self):
+        return (self._when, self._seq)
+
+    def __lt__(self, other):
+        return self._key() < other._key() if isinstance(other, _Timer) else super().__lt__(other)
+
+    def __le__(self, other):
+        return self._key() <= other._key() if isinstance(other, _Timer) else super().__le__(other)
+
+    def __gt__(self, other):
+        return self._key() > other._key() if isinstance(other, _Timer) else super().__gt__(other)
+
+    def __ge__(self, other):
+        return self._key() >= other._key() if isinstance(other, _Timer) else super().__ge__(other)
+
+    __hash__ = asyncio.TimerHandle.__hash__
 
 
 class Stuck(BaseException):
@@ -41,7 +67,7 @@ class _Selector(selectors.DefaultSelector):
             return events
         freeze = cpu.take_freeze()
         if freeze:
-            CLOCK.advance_by(freeze)
+            loop.clock.advance_by(freeze)
         loop.iterations += 1
         if loop.iterations > loop.max_iterations:
             raise Stuck(
@@ -59,14 +85,14 @@ class _Selector(selectors.DefaultSelector):
         if loop._scheduled:
             target = loop._scheduled[0]._when
         else:
-            target = CLOCK.now + timeout
+            target = loop.clock.now + timeout
         if loop.deadline is not None and target > loop.deadline:
-            CLOCK.advance_to(loop.deadline)
+            loop.clock.advance_to(loop.deadline)
             raise Stuck(
                 "timeout",
                 f"still not finished after {loop.deadline - loop.started:g} s of virtual time",
             )
-        CLOCK.advance_to(target)
+        loop.clock.advance_to(target)
         return []
 
 
@@ -75,7 +101,8 @@ def deadlock_message(loop):
     for task in asyncio.all_tasks(loop):
         where = coroutine_where(task.get_coro())
         if where is not None:
-            waits.append(f"{task.get_name()} at {where.text()}")
+            name = "the test's call" if task.get_name() == collector.TEST_TASK else f"task {task.get_name()}"
+            waits.append(f"{name} at {where.text()}")
     detail = ("; waiting forever: " + ", ".join(sorted(waits)[:4])) if waits else ""
     return (
         "deadlock: every task is waiting and nothing is scheduled that could ever wake one "
@@ -91,15 +118,18 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         self._clock_resolution = 1e-9
         self.iterations = 0
         self.max_iterations = MAX_ITERATIONS
-        self.started = CLOCK.now
+        ledger = clock.current_ledger()
+        self.clock = CLOCK if ledger is None else clock.LedgerClock(ledger)
+        self.started = self.clock.now
         self.deadline = None
         self.real_pending = 0
         self.idle_threads = 0  # tracked threads blocked in a wait (threads.py): they can't wake the loop
+        self._timer_seq = 0
         self._pools = {}
         self.set_exception_handler(_exception_handler)
 
     def time(self):
-        return CLOCK.now
+        return self.clock.now
 
     def count_step(self):
         self.iterations += 1
@@ -109,6 +139,33 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 
     def real_work_finished(self):
         self.real_pending -= 1
+
+    def call_at(self, when, callback, *args, context=None):
+        # As BaseEventLoop.call_at, with timers due at the same virtual moment run in the order they were
+        # set: on virtual time ties are common, and a bare heap would order them by its own shape.
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        self._timer_seq += 1
+        timer = _Timer(when, callback, args, self, context, self._timer_seq)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def _run_once(self):
+        # While threads or processes still work for real, no timer fires, not even one already due: what
+        # they hand back, and when, must not depend on how fast this machine ran them.
+        if self.real_pending <= self.idle_threads:
+            return super()._run_once()
+        held, self._scheduled = self._scheduled, []
+        try:
+            super()._run_once()
+        finally:
+            for timer in self._scheduled:
+                heapq.heappush(held, timer)
+            self._scheduled = held
 
     def call_soon(self, callback, *args, context=None):
         # asyncio checks this only in debug mode; a kata about threads needs it always.
@@ -127,9 +184,15 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         return super().call_soon_threadsafe(self._call_at_virtual, when, callback, args, context)
 
     def _call_at_virtual(self, when, callback, args, context):
-        self.call_at(max(when, CLOCK.now), callback, *args, context=context)
+        if when <= self.clock.now:  # due now: not a timer, so it runs even while other real work is pending
+            self.call_soon(callback, *args, context=context)
+        else:
+            self.call_at(when, callback, *args, context=context)
 
     def create_task(self, coro, **kwargs):
+        # Not a coroutine (a Future, a plain value): let asyncio raise its own TypeError about it.
+        if not (asyncio.iscoroutine(coro) or isinstance(coro, TracedCoroutine)):
+            return super().create_task(coro, **kwargs)
         return super().create_task(wrap_task(coro), **kwargs)
 
     def run_in_executor(self, executor, func, *args):
@@ -163,10 +226,18 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         transp._process_exited(returncode)
 
     def _real_executor(self, executor, func, args):
-        future = super().run_in_executor(executor, func, *args)
+        # The work counts as pending until it is done for real; what it hands back then arrives like any
+        # other callback (which may be a timer, at a worker thread's virtual time).
+        work = executor.submit(func, *args)
         self.real_work_started()
-        future.add_done_callback(lambda _f: self.real_work_finished())
-        return future
+        work.add_done_callback(lambda _f: self._finished_for_real())
+        return asyncio.wrap_future(work, loop=self)
+
+    def _finished_for_real(self):
+        try:
+            self.call_soon_threadsafe(self.real_work_finished, _now=True)
+        except RuntimeError:  # loop closed meanwhile: nobody is waiting any more
+            pass
 
 
 class _CheckedFuture(asyncio.Future):
@@ -176,23 +247,49 @@ class _CheckedFuture(asyncio.Future):
     __slots__ = ()
 
     def set_result(self, result):
-        _check_owner(self.get_loop(), "Future.set_result", sys._getframe(1))
-        super().set_result(result)
+        if not _foreign(self.get_loop()):
+            return super().set_result(result)
+        _report_thread_unsafe("Future.set_result", sys._getframe(1))
+        with _Reporting():
+            super().set_result(result)
 
     def set_exception(self, exception):
-        _check_owner(self.get_loop(), "Future.set_exception", sys._getframe(1))
-        super().set_exception(exception)
+        if not _foreign(self.get_loop()):
+            return super().set_exception(exception)
+        _report_thread_unsafe("Future.set_exception", sys._getframe(1))
+        with _Reporting():
+            super().set_exception(exception)
+
+
+_CheckedFuture.__name__ = _CheckedFuture.__qualname__ = "Future"  # as the learner knows it, in reprs
+
+
+def _foreign(loop):
+    """Called from a thread other than the one running `loop`."""
+    owner = getattr(loop, "_thread_id", None)
+    return owner is not None and threading.get_ident() != owner
 
 
 def _check_owner(loop, what, frame):
-    owner = getattr(loop, "_thread_id", None)
-    if owner is not None and threading.get_ident() != owner:
+    if _foreign(loop):
         _report_thread_unsafe(what, frame)
+
+
+_reporting = threading.local()  # inside a guarded call: what it does underneath is not reported again
+
+
+class _Reporting:
+    def __enter__(self):
+        self.outer = getattr(_reporting, "active", False)
+        _reporting.active = True
+
+    def __exit__(self, *exc):
+        _reporting.active = self.outer
 
 
 def _report_thread_unsafe(what, frame):
     col = collector.current()
-    if col is not None:
+    if col is not None and not getattr(_reporting, "active", False):
         col.blocking("thread-unsafe", what, learner_where(frame), None, None, _describe_thread_unsafe)
 
 
@@ -210,12 +307,15 @@ def _guard_from_threads(cls, name):
     method = getattr(cls, name)
 
     def guarded(self, *args, **kwargs):
+        if getattr(_reporting, "active", False):
+            return method(self, *args, **kwargs)
         loop = getattr(self, "_loop", None)
         if loop is not None:
             _check_owner(loop, f"{cls.__name__}.{name}", sys._getframe(1))
         elif threads.tracked() is not None:  # not bound to a loop yet, but used from a worker thread
             _report_thread_unsafe(f"{cls.__name__}.{name}", sys._getframe(1))
-        return method(self, *args, **kwargs)
+        with _Reporting():
+            return method(self, *args, **kwargs)
 
     guarded.__name__ = guarded.__qualname__ = name
     setattr(cls, name, guarded)

@@ -15,6 +15,7 @@ export function kata(id: string, level = 1): Kata {
     summary: `summary of ${id}`,
     task: `Fix ${id} so that it works.`,
     hints: [`first hint for ${id}`, `second hint for ${id}`, `third hint for ${id}`],
+    starterFails: ['wrong-result'],
     references: [{ title: 'PEP 492', url: 'https://peps.python.org/pep-0492/' }],
     dir: `/katas/${id}`,
     files: {

@@ -1,29 +1,46 @@
-// `async-katas dev check`: proves each kata is well-formed and that its hidden tests tell right from wrong —
-// the starter fails, the solution passes, and every corpus variant gets the verdict its label promises.
+// `async-katas validate`: proves each kata is well-formed and that its hidden tests tell right from wrong —
+// the starter fails with the kinds its manifest names, the solution passes, and every corpus variant gets
+// the verdict its label promises — plus what spans the catalogue: unique curriculum order, the quiz bank.
 import fs from 'node:fs';
 import path from 'node:path';
-import { findKata, loadExplanation, loadQuiz, type Kata, listKataIds, UnknownKataError } from './catalog.js';
+import {
+  findKata,
+  katasDir,
+  loadExplanation,
+  loadQuiz,
+  loadQuizBank,
+  quizBankPath,
+  type Kata,
+  listKataIds,
+  UnknownKataError,
+} from './catalog.js';
 import { runCheck } from './check.js';
 import { satisfiesMinPython, type PythonInfo } from './python.js';
 import { allDiagnostics, isDiagnosticKind, type CheckResult } from './result.js';
 import { packageRoot } from './root.js';
 
-export type DevCheckOutcome = 'ok' | 'mismatch' | 'skip';
+export type ValidateOutcome = 'ok' | 'mismatch' | 'skip';
 
-export interface DevCheckItem {
+export interface ValidateItem {
+  /** A kata id, or CATALOGUE for what spans every kata. */
   kata: string;
   /** What was checked: "kata.json", "starter.py", "corpus/pass-gather.py", ... */
   subject: string;
-  outcome: DevCheckOutcome;
+  outcome: ValidateOutcome;
   detail: string;
 }
 
-export interface DevCheckReport {
-  items: DevCheckItem[];
+export interface ValidateReport {
+  items: ValidateItem[];
   ok: boolean;
 }
 
-export interface DevCheckOptions {
+export const CATALOGUE = '(catalogue)';
+
+/** Each kata proves its tests with at least this many other correct fixes and wrong ones. */
+export const MIN_CORPUS = { pass: 4, fail: 6 };
+
+export interface ValidateOptions {
   /** Kata ids; all katas when empty. */
   ids?: string[];
   python: PythonInfo;
@@ -33,7 +50,10 @@ export interface DevCheckOptions {
   /** Checks running at once; each is a Python process. */
   concurrency?: number;
   /** Called for each item in a stable order (kata by kata, as listed), while later checks still run. */
-  onItem?: (item: DevCheckItem) => void;
+  onItem?: (item: ValidateItem) => void;
+  /** Called whenever an item is settled, in completion order: for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+  minCorpus?: { pass: number; fail: number };
 }
 
 export interface CorpusLabel {
@@ -43,22 +63,29 @@ export interface CorpusLabel {
   minPython?: string;
 }
 
-export async function devCheck(options: DevCheckOptions): Promise<DevCheckReport> {
+export async function validateKatas(options: ValidateOptions): Promise<ValidateReport> {
   const root = options.root ?? packageRoot();
-  const ids = options.ids?.length ? options.ids : listKataIds(root);
+  // A bare folder of katas (a pack being written) is checked by this package's harness.
+  const harnessRoot = katasDir(root) === root ? packageRoot() : root;
+  const everything = !options.ids?.length;
+  const ids = everything ? listKataIds(root) : options.ids!;
   const limit = limiter(options.concurrency ?? 2);
-  const pending: Promise<DevCheckItem>[] = [];
+  const minCorpus = options.minCorpus ?? MIN_CORPUS;
+  const pending: Promise<ValidateItem>[] = [];
+  const katas: Kata[] = [];
 
   for (const id of ids) {
     let kata: Kata;
     try {
       kata = findKata(id, root);
+      katas.push(kata);
       pending.push(Promise.resolve(item(id, 'kata.json', 'ok', 'valid manifest')));
     } catch (error) {
       const subject = error instanceof UnknownKataError ? id : 'kata.json';
       pending.push(Promise.resolve(item(id, subject, 'mismatch', (error as Error).message)));
       continue;
     }
+    pending.push(Promise.resolve(validate(kata, 'kata.json hints', () => distinctHints(kata), 'three distinct hints')));
     pending.push(Promise.resolve(validate(kata, 'quiz.json', () => loadQuiz(kata, root), 'valid quiz')));
     pending.push(Promise.resolve(validate(kata, 'explanation.md', () => loadExplanation(kata, root), 'all sections, in order')));
 
@@ -69,7 +96,7 @@ export async function devCheck(options: DevCheckOptions): Promise<DevCheckReport
           file,
           python: options.python,
           display: path.relative(kata.dir, file),
-          root,
+          root: harnessRoot,
           harnessEntry: options.harnessEntry,
           backstopMs: options.backstopMs,
         }),
@@ -79,15 +106,31 @@ export async function devCheck(options: DevCheckOptions): Promise<DevCheckReport
       Promise.resolve(item(kata.id, subject, 'skip', `needs Python ${kata.minPython}, running ${options.python.version}`));
 
     for (const [subject, file, expected] of [
-      ['starter.py', kata.files.starter, 'fail'],
-      ['solution.py', kata.files.solution, 'pass'],
+      ['starter.py', kata.files.starter, { expect: 'fail', kinds: kata.starterFails }],
+      ['solution.py', kata.files.solution, { expect: 'pass', kinds: [] }],
     ] as const) {
       if (tooOld) pending.push(skip(subject));
       else if (!fs.existsSync(file)) pending.push(Promise.resolve(item(kata.id, subject, 'mismatch', 'file is missing')));
-      else pending.push(check(file).then((r) => judge(kata.id, subject, { expect: expected, kinds: [] }, r)));
+      else pending.push(check(file).then((r) => judge(kata.id, subject, { ...expected, kinds: [...expected.kinds] }, r)));
     }
 
-    for (const file of corpusFiles(kata)) {
+    const corpus = corpusFiles(kata);
+    const counted = (prefix: string) => corpus.filter((f) => path.basename(f).startsWith(prefix)).length;
+    const [passes, fails] = [counted('pass-'), counted('fail-')];
+    pending.push(
+      Promise.resolve(
+        passes >= minCorpus.pass && fails >= minCorpus.fail
+          ? item(kata.id, 'corpus/', 'ok', `${passes} pass and ${fails} fail variants`)
+          : item(
+              kata.id,
+              'corpus/',
+              'mismatch',
+              `needs at least ${minCorpus.pass} pass-*.py and ${minCorpus.fail} fail-*.py variants (has ${passes} and ${fails})`,
+            ),
+      ),
+    );
+
+    for (const file of corpus) {
       const subject = `corpus/${path.basename(file)}`;
       const label = parseCorpusLabel(fs.readFileSync(file, 'utf8'));
       if ('error' in label) {
@@ -103,13 +146,34 @@ export async function devCheck(options: DevCheckOptions): Promise<DevCheckReport
     }
   }
 
-  const items: DevCheckItem[] = [];
+  if (katas.length > 1) pending.push(Promise.resolve(uniqueOrder(katas)));
+  if (everything && fs.existsSync(quizBankPath(root))) {
+    pending.push(Promise.resolve(validateFile(CATALOGUE, 'quiz-bank.json', () => loadQuizBank(root), (bank) => `${bank.questions.length} questions`)));
+  }
+
+  let settled = 0;
+  for (const p of pending) void p.then(() => options.onProgress?.(++settled, pending.length));
+  const items: ValidateItem[] = [];
   for (const p of pending) {
     const done = await p;
     items.push(done);
     options.onItem?.(done);
   }
   return { items, ok: items.every((i) => i.outcome !== 'mismatch') };
+}
+
+function distinctHints(kata: Kata): void {
+  const seen = new Set(kata.hints.map((h) => h.trim().toLowerCase()));
+  if (seen.size !== kata.hints.length) throw new Error(`${path.basename(kata.files.manifest)}: field 'hints': the three hints must differ`);
+}
+
+function uniqueOrder(katas: Kata[]): ValidateItem {
+  const byOrder = new Map<number, string[]>();
+  for (const k of katas) byOrder.set(k.order, [...(byOrder.get(k.order) ?? []), k.id]);
+  const clashes = [...byOrder].filter(([, ids]) => ids.length > 1);
+  if (!clashes.length) return item(CATALOGUE, 'kata.json order', 'ok', `${katas.length} katas, each in its own place`);
+  const text = clashes.map(([order, ids]) => `${ids.join(' and ')} share order ${order}`).join('; ');
+  return item(CATALOGUE, 'kata.json order', 'mismatch', `${text}: give each kata its own 'order' in its kata.json`);
 }
 
 /** Reads the label from the first line, and `# python: >=X.Y` from the comment lines right after it. */
@@ -154,7 +218,7 @@ export function meetsLabel(label: CorpusLabel, result: CheckResult): { ok: boole
   return { ok: true, detail: `${result.status}s as expected${kinds.length ? ` [${kinds.join(', ')}]` : ''}` };
 }
 
-function judge(kata: string, subject: string, label: CorpusLabel, result: CheckResult): DevCheckItem {
+function judge(kata: string, subject: string, label: CorpusLabel, result: CheckResult): ValidateItem {
   const verdict = meetsLabel(label, result);
   return item(kata, subject, verdict.ok ? 'ok' : 'mismatch', verdict.detail);
 }
@@ -164,12 +228,15 @@ function reason(result: CheckResult): string {
   return first ? ` (${first.split('\n')[0]})` : '';
 }
 
-function validate(kata: Kata, subject: string, load: () => unknown, okDetail: string): DevCheckItem {
+function validate(kata: Kata, subject: string, load: () => unknown, okDetail: string): ValidateItem {
+  return validateFile(kata.id, subject, load, () => okDetail);
+}
+
+function validateFile<T>(kata: string, subject: string, load: () => T, okDetail: (loaded: T) => string): ValidateItem {
   try {
-    load();
-    return item(kata.id, subject, 'ok', okDetail);
+    return item(kata, subject, 'ok', okDetail(load()));
   } catch (error) {
-    return item(kata.id, subject, 'mismatch', (error as Error).message);
+    return item(kata, subject, 'mismatch', (error as Error).message);
   }
 }
 
@@ -185,7 +252,7 @@ function corpusFiles(kata: Kata): string[] {
   }
 }
 
-function item(kata: string, subject: string, outcome: DevCheckOutcome, detail: string): DevCheckItem {
+function item(kata: string, subject: string, outcome: ValidateOutcome, detail: string): ValidateItem {
   return { kata, subject, outcome, detail };
 }
 
