@@ -9,7 +9,8 @@ import { createWorkspace, defaultWorkspaceDir, findWorkspace, type Workspace } f
 import { createServices } from './create-services.js';
 import { DeferredProgress } from './deferred-progress.js';
 import { collectWhenIdle, limitHeapGrowth } from './memory.js';
-import { discardReplayed, recordFirstFrame, saveFrame } from './frame-cache.js';
+import { discardReplayed, homeFrameKey, recordFirstFrame, saveFrame } from './frame-cache.js';
+import { packageRoot } from '../core/root.js';
 import { homeKeyFor } from '../preframe.js';
 import { defaultCacheDir } from '../core/paths.js';
 
@@ -37,22 +38,23 @@ async function importInk(): Promise<typeof import('ink')> {
 export async function startApp(options: StartOptions): Promise<number> {
   limitHeapGrowth();
   if (!process.stdin.isTTY || !process.stdout.isTTY) return -1;
-  // Before the environment is adjusted below: the key must read it as the launcher did.
+  // Before the environment is adjusted below: the keys must read it as the launcher does.
   const homeKey = options.kataId ? undefined : homeKeyFor({ workspace: options.workspace });
+  const env = { ...process.env };
   try {
-    return await runApp(options, homeKey);
+    return await runApp(options, homeKey, env);
   } finally {
     discardReplayed();
   }
 }
 
-async function runApp(options: StartOptions, homeKey: string | undefined): Promise<number> {
+async function runApp(options: StartOptions, homeKey: string | undefined, envAtStart: NodeJS.ProcessEnv): Promise<number> {
   // Ink reads CI once, when it loads, and then only draws the last frame: a learner with CI=1 in their
   // shell would see a frozen app. This is an interactive terminal, so drawing wins.
   if (process.env.CI) delete process.env.CI;
   // NO_COLOR means no styling at all; chalk (under Ink) only listens to FORCE_COLOR, read when it loads.
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-  const { render } = await importInk();
+  const { render, renderToString } = await importInk();
   const { App } = await import('./App.js');
   const { WelcomeScreen } = await import('./screens/WelcomeScreen.js');
 
@@ -132,6 +134,17 @@ async function runApp(options: StartOptions, homeKey: string | undefined): Promi
     await app.waitUntilExit();
     // Updates asked for while the store was loading are written before we go.
     await storeLoaded;
+    // The home screen as the next start will first draw it, with the progress made in this session.
+    const { columns, rows } = process.stdout;
+    const key = homeFrameKey({ workspaceDir: workspace.dir, columns, rows, katasDir: path.join(packageRoot(), 'katas', 'python'), env: envAtStart });
+    if (key) {
+      try {
+        const home = renderToString(createElement(App, { services }), { columns });
+        saveFrame(defaultCacheDir(envAtStart), key, `\u001b[?25l${home}\n`);
+      } catch {
+        // a head start for next time, nothing more
+      }
+    }
   } finally {
     services.dispose();
   }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO, tempDir } from '../helpers.js';
-import { startCli, type Session } from './pty.js';
+import { plain, startCli, type Session } from './pty.js';
 
 let session: Session | undefined;
 afterEach(() => {
@@ -83,6 +83,27 @@ describe.skipIf(process.platform === 'win32')('trainer in a terminal', () => {
 
     // Another terminal size is another frame: nothing to replay.
     expect(await start({ cols: 90, rows: 30 })).not.toMatch(ERASE);
+  });
+
+  it('after solving a kata, the next start replays the home screen with that progress', { timeout: 60_000 }, async () => {
+    const { cwd, env } = setup();
+    const ws = path.join(cwd, 'ws');
+    session = startCli(['--workspace', ws, 'open', 'forgotten-await'], env, cwd);
+    await session.waitFor('Not checked yet');
+    fs.writeFileSync(path.join(ws, 'forgotten-await.py'), fs.readFileSync(path.join(REPO, 'katas/python/forgotten-await/solution.py'), 'utf8'));
+    await session.waitFor('Solved: The receipt that never arrived');
+    await settled();
+    session.write('\u0003');
+    expect(await session.exited).toBe(0);
+
+    session = startCli(['--workspace', ws], env, cwd);
+    await session.waitFor('↑↓ choose');
+    await settled();
+    const raw = session.raw();
+    const erase = raw.search(/\r\u001b\[\d+A\u001b\[0J/);
+    expect(erase).toBeGreaterThan(0);
+    expect(plain(raw.slice(0, erase))).toMatch(/1\/\d+ solved/);
+    expect(plain(raw.slice(0, erase))).toContain('✓ The receipt that never arrived');
   });
 
   it('with NO_COLOR in a small terminal: no styling at all, and the kata screen still fits', { timeout: 60_000 }, async () => {
