@@ -77,6 +77,9 @@ class _Selector(selectors.DefaultSelector):
             )
         if timeout == 0:
             return []
+        if timeout is None and loop.holding and loop.real_pending <= loop.idle_threads:
+            # Timers were held back for work that has gone idle since: not a deadlock, go round again.
+            return super().select(0)
         if loop.real_pending > loop.idle_threads or (timeout is None and len(self.get_map()) > 1):
             # Threads or real I/O are still working: virtual time must not move until they report.
             return super().select(REAL_WAIT_SLICE if timeout is None else min(timeout, REAL_WAIT_SLICE))
@@ -125,6 +128,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         self.real_pending = 0
         self.idle_threads = 0  # tracked threads blocked in a wait (threads.py): they can't wake the loop
         self._timer_seq = 0
+        self.holding = False  # inside an iteration run with the timers held back (_run_once)
         self._pools = {}
         self.set_exception_handler(_exception_handler)
 
@@ -160,9 +164,11 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         if self.real_pending <= self.idle_threads:
             return super()._run_once()
         held, self._scheduled = self._scheduled, []
+        self.holding = bool(held)
         try:
             super()._run_once()
         finally:
+            self.holding = False
             for timer in self._scheduled:
                 heapq.heappush(held, timer)
             self._scheduled = held
