@@ -34,9 +34,13 @@ export const KataProgressSchema = z.object({
   lastCheckedAt: z.nullable(z.string()),
   quiz: z.record(z.string().check(z.regex(/^\d+$/)), z.object({ choice: int(0), correct: z.boolean() })),
 });
+// Quiz mode's spaced repetition (core/review.ts), per question id. Optional: stores written before it
+// existed stay valid at the same schema version.
+export const ReviewCardSchema = z.object({ box: int(1), due: z.string(), seen: int(0), correct: int(0) });
 export const StoreSchema = z.object({
   schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
   katas: z.record(z.string(), KataProgressSchema),
+  review: z.optional(z.record(z.string(), ReviewCardSchema)),
 });
 export type StoreData = z.infer<typeof StoreSchema>;
 

@@ -21,6 +21,7 @@ import {
   type KataProgress,
   type StoreData,
 } from './progress-schema.js';
+import { recordAnswer, type ReviewCard, type ReviewState } from './review.js';
 import { fileStamp } from './workspace.js';
 
 dropSignalListenersAddedByImports();
@@ -44,6 +45,9 @@ export interface ProgressStore {
   recordCheck(id: string, status: CheckOutcome): KataProgress;
   recordHint(id: string, tier: number): KataProgress;
   recordQuizAnswer(id: string, question: number, choice: number, correct: boolean): KataProgress;
+  /** Quiz mode's spaced-repetition state, per question id (core/review.ts). */
+  review(): ReviewState;
+  recordReview(questionId: string, correct: boolean, now?: Date): ReviewCard;
   reset(id: string): void;
   resetAll(): void;
 }
@@ -149,6 +153,13 @@ export function openProgress(options: OpenProgressOptions = {}): { store: Progre
       update(id, (p) => {
         p.quiz[String(question)] = { choice, correct };
       }),
+    review: () => structuredClone(read().review ?? {}),
+    recordReview: (questionId, correct, now = new Date()) => {
+      const data = read();
+      data.review = recordAnswer(data.review ?? {}, questionId, correct, now);
+      write(data);
+      return structuredClone(data.review[questionId]!);
+    },
     reset: (id) => {
       const data = read();
       delete data.katas[id];

@@ -13,6 +13,27 @@ function backups(dir: string): string[] {
 }
 
 describe('progress store', () => {
+  it('keeps quiz mode\'s spaced-repetition cards across restarts; reset --all clears them', () => {
+    const { dir, store } = open();
+    expect(store.review()).toEqual({});
+    const now = new Date('2026-11-24T10:00:00.000Z');
+    expect(store.recordReview('bank:gil', true, now)).toEqual({ box: 2, due: '2026-11-25T10:00:00.000Z', seen: 1, correct: 1 });
+    store.recordReview('bank:gil', true, now);
+    store.recordReview('forgotten-await#1', false, now);
+    const again = openProgress({ configDir: dir }).store;
+    expect(again.review()).toMatchObject({ 'bank:gil': { box: 3, seen: 2 }, 'forgotten-await#1': { box: 1, correct: 0 } });
+    again.resetAll();
+    expect(again.review()).toEqual({});
+  });
+
+  it('reads a store written before quiz mode existed, at the same schema version', () => {
+    const dir = tempDir('ak-progress-old-');
+    fs.writeFileSync(path.join(dir, 'progress.json'), '{"schemaVersion":1,"katas":{}}');
+    const { store, warning } = openProgress({ configDir: dir });
+    expect(warning).toBeUndefined();
+    expect(store.review()).toEqual({});
+  });
+
   it('starts with every kata new, and writes nothing until something is recorded', () => {
     const { dir, store, warning } = open();
     expect(warning).toBeUndefined();
