@@ -22,9 +22,14 @@ export function bareCommand(args: string[]): BareOptions | undefined {
 /** The key of the home frame a bare start in `cwd` would draw, when it would draw the home screen. */
 export function homeKeyFor(options: BareOptions, cwd: string = process.cwd()): string | undefined {
   const workspaceDir = options.workspace ? path.resolve(cwd, options.workspace) : findWorkspace(cwd)?.dir;
+  return workspaceDir ? homeKeyIn(workspaceDir) : undefined;
+}
+
+/** The key of the home frame for `workspaceDir` in this terminal, with the environment as it is (or was). */
+export function homeKeyIn(workspaceDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const { columns, rows } = process.stdout;
-  if (!workspaceDir || !columns || !rows) return undefined;
-  return homeFrameKey({ workspaceDir, columns, rows, katasDir: path.join(packageRoot(), 'katas', 'python') });
+  if (!columns || !rows) return undefined;
+  return homeFrameKey({ workspaceDir, columns, rows, katasDir: path.join(packageRoot(), 'katas', 'python'), env });
 }
 
 export function replayHomeFrame(args: string[]): void {

@@ -25,18 +25,19 @@ export function collectWhenIdle(delayMs = 300, maxWaitMs = 1000): void {
   const due = Math.max(0, Math.min(delayMs, waitingSince + maxWaitMs - now));
   timer = setTimeout(() => {
     waitingSince = undefined;
-    gc ??= exposeGc();
-    gc();
+    collectNow();
   }, due);
   timer.unref();
 }
 
 /** A full collection on the next turn: while a check's Python process works, Node only waits anyway. */
 export function collectWhileWaiting(): void {
-  setImmediate(() => {
-    gc ??= exposeGc();
-    gc();
-  });
+  setImmediate(collectNow);
+}
+
+function collectNow(): void {
+  gc ??= exposeGc();
+  gc();
 }
 
 function exposeGc(): () => void {

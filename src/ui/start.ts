@@ -9,9 +9,8 @@ import { createWorkspace, defaultWorkspaceDir, findWorkspace, type Workspace } f
 import { createServices } from './create-services.js';
 import { DeferredProgress } from './deferred-progress.js';
 import { collectWhenIdle, limitHeapGrowth } from './memory.js';
-import { discardReplayed, homeFrameKey, recordFirstFrame, saveFrame } from './frame-cache.js';
-import { packageRoot } from '../core/root.js';
-import { homeKeyFor } from '../preframe.js';
+import { discardReplayed, recordFirstFrame, saveFrame } from './frame-cache.js';
+import { homeKeyFor, homeKeyIn } from '../preframe.js';
 import { defaultCacheDir } from '../core/paths.js';
 
 export interface StartOptions {
@@ -135,11 +134,10 @@ async function runApp(options: StartOptions, homeKey: string | undefined, envAtS
     // Updates asked for while the store was loading are written before we go.
     await storeLoaded;
     // The home screen as the next start will first draw it, with the progress made in this session.
-    const { columns, rows } = process.stdout;
-    const key = homeFrameKey({ workspaceDir: workspace.dir, columns, rows, katasDir: path.join(packageRoot(), 'katas', 'python'), env: envAtStart });
+    const key = homeKeyIn(workspace.dir, envAtStart);
     if (key) {
       try {
-        const home = renderToString(createElement(App, { services }), { columns });
+        const home = renderToString(createElement(App, { services }), { columns: process.stdout.columns });
         saveFrame(defaultCacheDir(envAtStart), key, `\u001b[?25l${home}\n`);
       } catch {
         // a head start for next time, nothing more
