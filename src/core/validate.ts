@@ -105,13 +105,14 @@ export async function validateKatas(options: ValidateOptions): Promise<ValidateR
     const skip = (subject: string) =>
       Promise.resolve(item(kata.id, subject, 'skip', `needs Python ${kata.minPython}, running ${options.python.version}`));
 
-    for (const [subject, file, expected] of [
+    const ends: [string, string, CorpusLabel][] = [
       ['starter.py', kata.files.starter, { expect: 'fail', kinds: kata.starterFails }],
       ['solution.py', kata.files.solution, { expect: 'pass', kinds: [] }],
-    ] as const) {
+    ];
+    for (const [subject, file, expected] of ends) {
       if (tooOld) pending.push(skip(subject));
       else if (!fs.existsSync(file)) pending.push(Promise.resolve(item(kata.id, subject, 'mismatch', 'file is missing')));
-      else pending.push(check(file).then((r) => judge(kata.id, subject, { ...expected, kinds: [...expected.kinds] }, r)));
+      else pending.push(check(file).then((r) => judge(kata.id, subject, expected, r)));
     }
 
     const corpus = corpusFiles(kata);

@@ -16,6 +16,9 @@ afterEach(() => {
  * Keys typed before a screen's input handler is attached (and the terminal is in raw mode) reach the
  * terminal's line discipline instead: a real learner never types that fast, a test does. Let it settle.
  */
+/** How Ink's first write takes a replayed home frame away (ui/frame-cache.ts): up over it, clear below. */
+const ERASE = /\r\u001b\[\d+A\u001b\[0J/;
+
 const settled = () => new Promise((resolve) => setTimeout(resolve, 400));
 
 function setup() {
@@ -58,7 +61,6 @@ describe.skipIf(process.platform === 'win32')('trainer in a terminal', () => {
   it('shows the saved home frame at once on the next start, and Ink draws over it in place', { timeout: 60_000 }, async () => {
     const { cwd, env } = setup();
     const args = ['--workspace', path.join(cwd, 'ws')];
-    const ERASE = /\r\u001b\[\d+A\u001b\[0J/;
     const start = async (size?: { cols: number; rows: number }) => {
       session = startCli(args, env, cwd, size);
       await session.waitFor('↑↓ choose');
@@ -100,7 +102,7 @@ describe.skipIf(process.platform === 'win32')('trainer in a terminal', () => {
     await session.waitFor('↑↓ choose');
     await settled();
     const raw = session.raw();
-    const erase = raw.search(/\r\u001b\[\d+A\u001b\[0J/);
+    const erase = raw.search(ERASE);
     expect(erase).toBeGreaterThan(0);
     expect(plain(raw.slice(0, erase))).toMatch(/1\/\d+ solved/);
     expect(plain(raw.slice(0, erase))).toContain('✓ The receipt that never arrived');

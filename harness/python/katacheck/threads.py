@@ -113,10 +113,7 @@ def _start(self):
                 waiting, joins.waiting, joins.finished = joins.waiting, [], True
             for joiner in waiting:  # busy again before they wake: no moment where all look idle
                 _set_idle(joiner, False)
-            try:
-                loop.call_soon_threadsafe(loop.real_work_finished, _now=True)
-            except RuntimeError:  # loop closed meanwhile: nobody is waiting any more
-                pass
+            loop.real_work_finished_threadsafe()
 
     self.run = run_tracked
     loop.real_work_started()

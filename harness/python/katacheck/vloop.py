@@ -29,22 +29,8 @@ class _Timer(asyncio.TimerHandle):
         super().__init__(when, callback, args, loop, context)
         self._seq = seq
 
-    def _key(self):
-        return (self._when, self._seq)
-
-    def __lt__(self, other):
-        return self._key() < other._key() if isinstance(other, _Timer) else super().__lt__(other)
-
-    def __le__(self, other):
-        return self._key() <= other._key() if isinstance(other, _Timer) else super().__le__(other)
-
-    def __gt__(self, other):
-        return self._key() > other._key() if isinstance(other, _Timer) else super().__gt__(other)
-
-    def __ge__(self, other):
-        return self._key() >= other._key() if isinstance(other, _Timer) else super().__ge__(other)
-
-    __hash__ = asyncio.TimerHandle.__hash__
+    def __lt__(self, other):  # the only comparison heapq makes
+        return (self._when, self._seq) < (other._when, other._seq)
 
 
 class Stuck(BaseException):
@@ -175,7 +161,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 
     def call_soon(self, callback, *args, context=None):
         # asyncio checks this only in debug mode; a kata about threads needs it always.
-        if self._thread_id is not None and threading.get_ident() != self._thread_id:
+        if _foreign(self):
             _report_thread_unsafe(getattr(callback, "__qualname__", "a callback"), sys._getframe(1))
         return super().call_soon(callback, *args, context=context)
 
@@ -236,10 +222,11 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         # other callback (which may be a timer, at a worker thread's virtual time).
         work = executor.submit(func, *args)
         self.real_work_started()
-        work.add_done_callback(lambda _f: self._finished_for_real())
+        work.add_done_callback(lambda _f: self.real_work_finished_threadsafe())
         return asyncio.wrap_future(work, loop=self)
 
-    def _finished_for_real(self):
+    def real_work_finished_threadsafe(self):
+        """real_work_finished, from a thread that finished the work; at once, not at its virtual time."""
         try:
             self.call_soon_threadsafe(self.real_work_finished, _now=True)
         except RuntimeError:  # loop closed meanwhile: nobody is waiting any more
