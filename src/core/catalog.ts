@@ -17,10 +17,20 @@ export interface KataFiles {
   corpus: string;
 }
 
+/** A team's pack of katas (issue 5), loaded beside the built-in catalogue with `--pack DIR`. */
+export interface PackInfo {
+  name: string;
+  version: string;
+  /** Absolute folder of the pack. */
+  dir: string;
+}
+
 export interface Kata extends KataManifest {
   /** Absolute folder of the kata. */
   dir: string;
   files: KataFiles;
+  /** Set for a pack's kata; its `id` is then namespaced as `<pack name>/<folder name>`. */
+  pack?: PackInfo;
 }
 
 export const EXPLANATION_SECTIONS = [
