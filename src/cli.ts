@@ -2,7 +2,8 @@
 // `check` start-up time is benchmarked: keep top-level imports to what `check` needs, import the rest lazily.
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { CatalogError, findKata, UnknownKataError } from './core/catalog.js';
+import { CatalogError, UnknownKataError } from './core/catalog.js';
+import { findAnyKata } from './core/sources.js';
 import { displayPath, runCheck } from './core/check.js';
 import { findPython, PythonNotFoundError, type PythonInfo } from './core/python.js';
 import { exitCodeFor, type CheckResult } from './core/result.js';
@@ -13,7 +14,7 @@ import { makeColors } from './report/color.js';
 import { errorJson, resultJson } from './report/json.js';
 import type { ValidateCommandOptions } from './commands/validate.js';
 import { bareCommand } from './preframe.js';
-import { resolveWorkspace, shellQuote, usageError, warn, WorkspaceError, type GlobalOptions } from './commands/common.js';
+import { packDirsOf, resolveWorkspace, shellQuote, usageError, warn, WorkspaceError, type GlobalOptions } from './commands/common.js';
 
 const EXAMPLES = `
 Examples:
@@ -28,17 +29,25 @@ Examples:
   $ async-katas progress --json                    progress of every kata, for scripts
   $ async-katas reset blocking-sleep --yes         file back to the starter (yours kept as .bak), progress forgotten
   $ async-katas validate                           prove every kata (for kata authors)
+  $ async-katas --pack ./team-katas                the trainer with a team's pack beside the built-in katas
+  $ async-katas check team-katas/retry-loop --pack ./team-katas
+  $ async-katas new retry-loop --pack ./team-katas scaffold a kata in a pack (then: validate ./team-katas)
 
 A workspace is a folder with .async-katas.json and one <kata-id>.py per kata; commands look for it in the
 current folder, its parents, and ./async-katas.
 Exit codes: 0 pass, 1 your code does not pass yet, 2 bad usage or environment.
+Pack katas are named <pack>/<kata>; a pack from a new folder is asked about once, as its tests run here.
 Environment: ASYNC_KATAS_PYTHON (interpreter), ASYNC_KATAS_CONFIG_DIR (where progress is kept),
-ASYNC_KATAS_CACHE_DIR, NO_COLOR, FORCE_COLOR.`;
+ASYNC_KATAS_PACKS (pack folders, like --pack), ASYNC_KATAS_CACHE_DIR, NO_COLOR, FORCE_COLOR.`;
 
 interface CheckOptions extends GlobalOptions {
   file?: string;
   json?: boolean;
   python?: string;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 /** The commands learners use besides `check`; loaded on demand, off the `check` start-up path. */
@@ -50,6 +59,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('--workspace <dir>', 'use (or create, without asking) this workspace folder')
+    .option('--pack <dir>', "load a team's pack of katas from this folder too (repeatable; also ASYNC_KATAS_PACKS)", collect, [])
+    .option('--trust-packs', 'run packs seen for the first time without asking (their tests are code that runs here)')
     .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError()
     .exitOverride()
@@ -91,21 +102,23 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('<kata-id>', 'which kata')
     .option('--all', 'repeat every hint shown so far, without showing a new one')
     .action(async function (this: Command, id: string) {
-      await run(async () => (await learner()).hintCommand(id, this.opts()))();
+      await run(async () => (await learner()).hintCommand(id, this.optsWithGlobals()))();
     });
 
   program
     .command('explain')
     .description("print a kata's explanation as plain text")
     .argument('<kata-id>', 'which kata')
-    .action(async (id: string) => run(async () => (await learner()).explainCommand(id))());
+    .action(async function (this: Command, id: string) {
+      await run(async () => (await learner()).explainCommand(id, this.optsWithGlobals()))();
+    });
 
   program
     .command('progress')
     .description('show your progress on every kata')
     .option('--json', 'print {"katas": {"<id>": {status, attempts, hintsUsed, firstSolvedAt, lastCheckedAt, quiz}}}')
     .action(async function (this: Command) {
-      await run(async () => (await learner()).progressCommand(this.opts()))();
+      await run(async () => (await learner()).progressCommand(this.optsWithGlobals()))();
     });
 
   program
@@ -130,7 +143,22 @@ function buildProgram(setExit: (code: number) => void): Command {
       setExit(await (await import('./commands/validate.js')).validateCommand(dir, options)),
     );
 
+  program
+    .command('new')
+    .description("scaffold a kata in a team's pack, from a template that already passes validate")
+    .argument('<kata-id>', 'the new kata folder name, e.g. retry-with-jitter')
+    .option('--title <title>', 'its title (default: from the id)')
+    .addHelpText('after', '\nExamples:\n  $ async-katas new retry-with-jitter --pack ./team-katas\n  $ async-katas validate ./team-katas')
+    .action(async function (this: Command, id: string) {
+      setExit((await import('./commands/new-kata.js')).newCommand(id, this.optsWithGlobals()));
+    });
+
   const dev = program.command('dev').description('tools for kata authors');
+  dev
+    .command('docs')
+    .description("write the manifest tables of docs/authoring.md from the code's own schemas")
+    .argument('<file>', 'the authoring guide to update in place')
+    .action(async (file: string) => setExit(await (await import('./commands/docs.js')).docsCommand(file)));
   dev
     .command('check')
     .description('the same as validate, for the given katas (default: all), listing every check')
@@ -150,11 +178,17 @@ async function checkCommand(id: string, options: CheckOptions): Promise<number> 
 
   let kata;
   try {
-    kata = findKata(id);
+    kata = findAnyKata(id, packDirsOf(options));
   } catch (error) {
     if (error instanceof UnknownKataError || error instanceof CatalogError) return fail(error.message, { file: options.file });
     throw error;
   }
+  // Before anything of the pack's is copied or run.
+  if (kata.pack) {
+    const refused = await (await import('./commands/trust-gate.js')).requireTrust([kata.pack], options, json ? (message) => errorJson(message, { kata: id }) : undefined);
+    if (refused) return refused;
+  }
+
   let file = options.file;
   if (!file) {
     // No --file: the learner's file in the workspace, started from the kata's starter if it is not there yet.
@@ -215,6 +249,7 @@ async function checkCommand(id: string, options: CheckOptions): Promise<number> 
       'async-katas',
       'check',
       id,
+      ...(options.pack ?? []).flatMap((dir) => ['--pack', dir]),
       ...(options.file ? ['--file', options.file] : options.workspace ? ['--workspace', options.workspace] : []),
       ...(options.python ? ['--python', options.python] : []),
     ];

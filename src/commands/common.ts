@@ -2,11 +2,21 @@
 // (progress, with conf, is loaded on demand).
 import { CatalogError, UnknownKataError } from '../core/catalog.js';
 import { WorkspaceError, createWorkspace, findWorkspace, type Workspace } from '../core/workspace.js';
+import { packDirs } from '../core/paths.js';
 import type { ProgressStore } from '../core/progress.js';
 
 /** Options every command can see (commander's optsWithGlobals()). */
 export interface GlobalOptions {
   workspace?: string;
+  /** `--pack DIR`, repeatable: team packs loaded beside the built-in katas. */
+  pack?: string[];
+  /** Trust packs seen for the first time without asking. */
+  trustPacks?: boolean;
+}
+
+/** The pack folders in effect: `--pack` then ASYNC_KATAS_PACKS. */
+export function packDirsOf(options: GlobalOptions): string[] {
+  return packDirs(options.pack);
 }
 
 /** Usage or environment problem: one line on stderr (and a JSON object on stdout when asked), exit 2. */

@@ -1,16 +1,19 @@
 // Commands for learners, scripts and screen readers: list, progress, hint, explain, open and the bare
 // command. Loaded lazily by cli.ts (they need the progress store, which is slower to load than `check`).
-import { findKata, loadCatalog, loadExplanation, type Kata } from '../core/catalog.js';
+import { loadExplanation, type Kata } from '../core/catalog.js';
+import { findAnyKata, loadAllKatas } from '../core/sources.js';
 import { kataFilePath } from '../core/workspace.js';
 import { makeColors } from '../report/color.js';
 import { formatKataList, kataListJson } from '../report/kata-list.js';
 import { formatExplanation } from '../report/plain-text.js';
+import { loadPacks } from '../core/pack.js';
 import { formatProgress, progressJson } from '../report/progress-report.js';
-import { guarded, interactive, loadProgress, resolveWorkspace, WorkspaceError, type GlobalOptions } from './common.js';
+import { requireTrust } from './trust-gate.js';
+import { guarded, interactive, loadProgress, packDirsOf, resolveWorkspace, WorkspaceError, type GlobalOptions } from './common.js';
 
 export function listCommand(options: GlobalOptions & { json?: boolean }): Promise<number> {
   return guarded(async () => {
-    const katas = loadCatalog();
+    const katas = loadAllKatas(packDirsOf(options));
     const store = await loadProgress();
     const statuses = Object.fromEntries(Object.entries(store?.all() ?? {}).map(([id, p]) => [id, p.status]));
     if (options.json) {
@@ -29,9 +32,9 @@ export function listCommand(options: GlobalOptions & { json?: boolean }): Promis
   });
 }
 
-export function progressCommand(options: { json?: boolean }): Promise<number> {
+export function progressCommand(options: GlobalOptions & { json?: boolean }): Promise<number> {
   return guarded(async () => {
-    const katas = loadCatalog();
+    const katas = loadAllKatas(packDirsOf(options));
     const store = await loadProgress();
     if (!store) return 2; // loadProgress said why
     const recorded = store.all();
@@ -41,9 +44,9 @@ export function progressCommand(options: { json?: boolean }): Promise<number> {
   });
 }
 
-export function hintCommand(id: string, options: { all?: boolean }): Promise<number> {
+export function hintCommand(id: string, options: GlobalOptions & { all?: boolean }): Promise<number> {
   return guarded(async () => {
-    const kata = findKata(id);
+    const kata = findAnyKata(id, packDirsOf(options));
     const store = await loadProgress();
     const used = store?.get(id).hintsUsed ?? 0;
     const total = kata.hints.length;
@@ -64,9 +67,9 @@ export function hintCommand(id: string, options: { all?: boolean }): Promise<num
   });
 }
 
-export function explainCommand(id: string): Promise<number> {
+export function explainCommand(id: string, options: GlobalOptions = {}): Promise<number> {
   return guarded(() => {
-    const kata = findKata(id);
+    const kata = findAnyKata(id, packDirsOf(options));
     const sections = loadExplanation(kata);
     process.stdout.write(formatExplanation(`${kata.title} (${kata.id}): explanation`, sections, makeColors()));
     return 0;
@@ -76,11 +79,15 @@ export function explainCommand(id: string): Promise<number> {
 /** The bare command and `open <id>`: the app on a terminal, otherwise (or if the app is unavailable) text. */
 export function appCommand(options: GlobalOptions & { kataId?: string }): Promise<number> {
   return guarded(async () => {
-    const kata = options.kataId ? findKata(options.kataId) : undefined;
+    const packs = packDirsOf(options);
+    const kata = options.kataId ? findAnyKata(options.kataId, packs) : undefined;
     if (interactive()) {
+      // Every pack's katas can be checked from the trainer: each new one is asked about before it starts.
+      const refused = await requireTrust(kata ? (kata.pack ? [kata.pack] : []) : loadPacks(packs).map((p) => p.info), options);
+      if (refused) return refused;
       // ─── The Ink app (src/ui/start.ts, written by the UI side). It returns -1 when it cannot run. ───
       const { startApp } = await import('../ui/start.js');
-      const code = await startApp({ workspace: options.workspace, kataId: kata?.id });
+      const code = await startApp({ workspace: options.workspace, kataId: kata?.id, packDirs: packs });
       if (code !== -1) return code;
     }
     if (kata) return printKata(kata, options);

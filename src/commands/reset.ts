@@ -1,11 +1,12 @@
 // `async-katas reset <id>` / `reset --all`: the workspace file(s) back to the starter (what was there kept
 // as .bak) and the progress forgotten. Destructive, so it asks on a terminal and needs --yes otherwise.
-import readline from 'node:readline';
 import path from 'node:path';
 import fs from 'node:fs';
-import { findKata, loadCatalog, type Kata } from '../core/catalog.js';
+import type { Kata } from '../core/catalog.js';
+import { findAnyKata, loadAllKatas } from '../core/sources.js';
 import { kataFilePath, resetKataFile } from '../core/workspace.js';
-import { guarded, interactive, loadProgress, resolveWorkspace, usageError, type GlobalOptions } from './common.js';
+import { confirm } from './confirm.js';
+import { guarded, interactive, packDirsOf, loadProgress, resolveWorkspace, usageError, type GlobalOptions } from './common.js';
 
 export interface ResetOptions extends GlobalOptions {
   all?: boolean;
@@ -18,7 +19,7 @@ export function resetCommand(id: string | undefined, options: ResetOptions): Pro
       return usageError(id ? 'give a kata id or --all, not both' : 'say what to reset: async-katas reset <kata-id>, or reset --all');
     }
     const ws = resolveWorkspace(options);
-    const katas: Kata[] = id ? [findKata(id)] : loadCatalog();
+    const katas: Kata[] = id ? [findAnyKata(id, packDirsOf(options))] : loadAllKatas(packDirsOf(options));
     // Only files that exist are reset by --all: katas never opened have nothing to go back to.
     const files = ws ? katas.filter((k) => id || fs.existsSync(kataFilePath(ws, k.id))) : [];
     const what = id
@@ -46,25 +47,5 @@ export function resetCommand(id: string | undefined, options: ResetOptions): Pro
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     return store ? 0 : 2;
-  });
-}
-
-/** y/N on the terminal; anything but y/yes, Ctrl+C or Ctrl+D means no. */
-function confirm(question: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
-    let done = false;
-    const finish = (yes: boolean) => {
-      if (done) return;
-      done = true;
-      rl.close();
-      resolve(yes);
-    };
-    rl.on('SIGINT', () => {
-      process.stdout.write('\n');
-      finish(false);
-    });
-    rl.on('close', () => finish(false));
-    rl.question(question, (answer) => finish(/^y(es)?$/i.test(answer.trim())));
   });
 }

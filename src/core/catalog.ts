@@ -51,21 +51,24 @@ export interface ExplanationSection {
 /** A kata file that does not follow the format; the message names the file and, where it can, the field. */
 export class CatalogError extends Error {
   readonly file: string;
+  readonly problem: string;
   constructor(file: string, problem: string) {
     super(`${file}: ${problem}`);
     this.name = 'CatalogError';
     this.file = file;
+    this.problem = problem;
   }
 }
 
 export class UnknownKataError extends Error {
   readonly id: string;
   readonly suggestion: string | undefined;
-  constructor(id: string, suggestion: string | undefined) {
+  constructor(id: string, suggestion: string | undefined, message?: string) {
     super(
-      suggestion
+      message ??
+      (suggestion
         ? `unknown kata '${id}'; did you mean '${suggestion}'?`
-        : `unknown kata '${id}'; run async-katas with no arguments to list the katas`,
+        : `unknown kata '${id}'; run async-katas with no arguments to list the katas`),
     );
     this.name = 'UnknownKataError';
     this.id = id;

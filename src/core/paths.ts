@@ -25,3 +25,12 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'async-katas');
   return path.join(os.homedir(), '.cache', 'async-katas');
 }
+
+/** Where a learner lists packs without typing --pack each time: folders separated by the path delimiter. */
+export const PACKS_ENV = 'ASYNC_KATAS_PACKS';
+
+/** The team pack folders in effect: `--pack` folders first, then ASYNC_KATAS_PACKS; absolute, each once. */
+export function packDirs(flags: readonly string[] | undefined, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string[] {
+  const fromEnv = (env[PACKS_ENV] ?? '').split(path.delimiter).filter((d) => d.trim());
+  return [...new Set([...(flags ?? []), ...fromEnv].map((d) => path.resolve(cwd, d)))];
+}

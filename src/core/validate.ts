@@ -15,6 +15,7 @@ import {
   UnknownKataError,
 } from './catalog.js';
 import { runCheck } from './check.js';
+import { PACK_MANIFEST, readPackManifest } from './pack.js';
 import { satisfiesMinPython, type PythonInfo } from './python.js';
 import { allDiagnostics, isDiagnosticKind, type CheckResult } from './result.js';
 import { packageRoot } from './root.js';
@@ -148,6 +149,7 @@ export async function validateKatas(options: ValidateOptions): Promise<ValidateR
   }
 
   if (katas.length > 1) pending.push(Promise.resolve(uniqueOrder(katas)));
+  if (everything && harnessRoot !== root) pending.push(Promise.resolve(packManifestItem(root)));
   if (everything && fs.existsSync(quizBankPath(root))) {
     pending.push(Promise.resolve(validateFile(CATALOGUE, 'quiz-bank.json', () => loadQuizBank(root), (bank) => `${bank.questions.length} questions`)));
   }
@@ -161,6 +163,19 @@ export async function validateKatas(options: ValidateOptions): Promise<ValidateR
     options.onItem?.(done);
   }
   return { items, ok: items.every((i) => i.outcome !== 'mismatch') };
+}
+
+/** A bare folder of katas is a pack being written: `--pack` will need its pack.json. */
+function packManifestItem(root: string): ValidateItem {
+  if (!fs.existsSync(path.join(root, PACK_MANIFEST))) {
+    return item(
+      CATALOGUE,
+      PACK_MANIFEST,
+      'mismatch',
+      'file is missing: --pack loads a folder of katas only with a pack.json {"name": "...", "version": "1.0.0"} (async-katas new <kata-id> --pack DIR writes one)',
+    );
+  }
+  return validateFile(CATALOGUE, PACK_MANIFEST, () => readPackManifest(root, '.'), (m) => `pack ${m.name} ${m.version}`);
 }
 
 function distinctHints(kata: Kata): void {

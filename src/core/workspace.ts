@@ -78,13 +78,21 @@ export function createWorkspace(dir: string): Workspace {
   }
 }
 
+/** `<workspace>/<id>.py`; a pack's kata (`<pack>/<kata>`) lives in the pack's subfolder. */
 export function kataFilePath(ws: Workspace, kataId: string): string {
-  return path.join(ws.dir, `${kataId}.py`);
+  const file = path.join(ws.dir, `${kataId}.py`);
+  // Ids are checked by the manifest schema; this makes sure no id, however it was made, writes elsewhere.
+  const inside = path.relative(ws.dir, file);
+  if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) {
+    throw new WorkspaceError(file, `the kata id '${kataId}' would put its file outside the workspace ${ws.dir}`);
+  }
+  return file;
 }
 
 /** Copies the kata's starter into the workspace unless the learner's file is already there (never overwrites). */
 export function ensureKataFile(ws: Workspace, kata: KataSource): { path: string; created: boolean } {
   const file = kataFilePath(ws, kata.id);
+  if (kata.id.includes('/')) fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     // COPYFILE_EXCL makes "is it there?" and "copy" one step: no window in which a learner's file is replaced.
     fs.copyFileSync(kata.files.starter, file, fs.constants.COPYFILE_EXCL);

@@ -20,7 +20,9 @@ export function formatKataList(katas: readonly Kata[], ctx: KataListContext): st
     const idWidth = Math.max(2, ...katas.map((k) => k.id.length));
     const titleWidth = Math.max(5, ...katas.map((k) => k.title.length));
     lines.push(c.dim(`  LEVEL  ${'ID'.padEnd(idWidth)}  ${'TITLE'.padEnd(titleWidth)}  STATUS`));
-    for (const k of katas) {
+    for (const [i, k] of katas.entries()) {
+      // Each pack is a section of its own, after the built-in katas.
+      if (k.pack && katas[i - 1]?.pack?.name !== k.pack.name) lines.push('', c.bold(`  Pack ${k.pack.name} ${k.pack.version}`));
       const status = ctx.statuses?.[k.id] ?? 'new';
       const shown = status === 'solved' ? c.green(status) : status === 'attempted' ? c.yellow(status) : c.dim(status);
       lines.push(`  ${String(k.level).padEnd(5)}  ${c.cyan(k.id.padEnd(idWidth))}  ${k.title.padEnd(titleWidth)}  ${shown}`);
@@ -55,6 +57,7 @@ export function kataListJson(katas: readonly Kata[], statuses: Record<string, Ka
     level: k.level,
     concepts: k.concepts,
     minPython: k.minPython,
+    pack: k.pack ? { name: k.pack.name, version: k.pack.version } : null,
     status: statuses[k.id] ?? 'new',
   }));
 }

@@ -24,6 +24,8 @@ export interface FrameKeyInputs {
   columns: number;
   rows: number;
   katasDir: string;
+  /** Team packs shown on home: their manifests and katas are part of the frame too. */
+  packDirs?: readonly string[];
   env?: NodeJS.ProcessEnv;
 }
 
@@ -36,13 +38,18 @@ export function homeFrameKey(inputs: FrameKeyInputs): string | undefined {
       .readdirSync(inputs.katasDir)
       .sort()
       .map((id) => statOrZero(path.join(inputs.katasDir, id, 'kata.json')));
+    const packs = (inputs.packDirs ?? []).map((dir) => [
+      dir,
+      statOrZero(path.join(dir, 'pack.json')),
+      fs.readdirSync(dir).sort().map((id) => statOrZero(path.join(dir, id, 'kata.json'))),
+    ]);
     let progress = '';
     try {
       progress = fs.readFileSync(progressFile(env), 'utf8');
     } catch {
       // no progress yet: that is a state like any other
     }
-    return JSON.stringify([build, katas, progress, inputs.workspaceDir, inputs.columns, inputs.rows, ENV.map((k) => env[k] ?? null)]);
+    return JSON.stringify([build, katas, packs, progress, inputs.workspaceDir, inputs.columns, inputs.rows, ENV.map((k) => env[k] ?? null)]);
   } catch {
     return undefined;
   }

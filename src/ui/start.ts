@@ -2,7 +2,7 @@
 // Returns -1 when the app can't run here (no TTY), so the CLI prints text instead.
 import path from 'node:path';
 import { createElement } from 'react';
-import { loadCatalog } from '../core/catalog.js';
+import { loadAllKatas } from '../core/sources.js';
 import { PythonNotFoundError, findPython } from '../core/python.js';
 import { readProgressSnapshot } from '../core/progress-file.js';
 import { createWorkspace, defaultWorkspaceDir, findWorkspace, type Workspace } from '../core/workspace.js';
@@ -16,6 +16,8 @@ import { defaultCacheDir } from '../core/paths.js';
 export interface StartOptions {
   workspace?: string;
   kataId?: string;
+  /** Team packs to load beside the built-in katas (already trusted). */
+  packDirs?: string[];
 }
 
 /**
@@ -38,7 +40,7 @@ export async function startApp(options: StartOptions): Promise<number> {
   limitHeapGrowth();
   if (!process.stdin.isTTY || !process.stdout.isTTY) return -1;
   // Before the environment is adjusted below: the keys must read it as the launcher does.
-  const homeKey = options.kataId ? undefined : homeKeyFor({ workspace: options.workspace });
+  const homeKey = options.kataId ? undefined : homeKeyFor({ workspace: options.workspace, pack: options.packDirs });
   const env = { ...process.env };
   try {
     return await runApp(options, homeKey, env);
@@ -92,7 +94,7 @@ async function runApp(options: StartOptions, homeKey: string | undefined, envAtS
     collectWhenIdle();
   };
 
-  const katas = loadCatalog();
+  const katas = loadAllKatas(options.packDirs);
   const redraw = { now: () => {} };
   const services = createServices({
     katas,
@@ -134,7 +136,7 @@ async function runApp(options: StartOptions, homeKey: string | undefined, envAtS
     // Updates asked for while the store was loading are written before we go.
     await storeLoaded;
     // The home screen as the next start will first draw it, with the progress made in this session.
-    const key = homeKeyIn(workspace.dir, envAtStart);
+    const key = homeKeyIn(workspace.dir, envAtStart, options.packDirs);
     if (key) {
       try {
         const home = renderToString(createElement(App, { services }), { columns: process.stdout.columns });

@@ -1,0 +1,89 @@
+// Team packs (issue 5): a folder with a pack.json and kata folders in the built-in format, loaded beside
+// the built-in catalogue with `--pack DIR` or ASYNC_KATAS_PACKS. A pack's katas are namespaced
+// `<pack name>/<kata folder>`, so two packs (or a pack and the catalogue) can never claim the same id.
+import fs from 'node:fs';
+import path from 'node:path';
+import { byCurriculum, CatalogError, listKataIds, loadKata, type Kata, type PackInfo } from './catalog.js';
+import { PACKS_ENV, packDirs } from './paths.js';
+import { describeIssue, PackManifestSchema, type PackManifest } from './kata-schema.js';
+
+export const PACK_MANIFEST = 'pack.json';
+export { PACKS_ENV, packDirs };
+
+export interface Pack {
+  info: PackInfo;
+  description?: string;
+  katas: Kata[];
+}
+
+/** The `<pack>/<kata>` id of a pack's kata. */
+export function packKataId(pack: string, kata: string): string {
+  return `${pack}/${kata}`;
+}
+
+export function readPackManifest(dir: string, shown: string = dir): PackManifest {
+  const file = path.join(dir, PACK_MANIFEST);
+  const where = path.join(shown, PACK_MANIFEST);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    throw new CatalogError(shown, 'no such folder: --pack needs a folder holding a pack.json and kata folders');
+  }
+  if (!stat.isDirectory()) throw new CatalogError(shown, 'is not a folder: --pack needs a folder holding a pack.json and kata folders');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new CatalogError(
+      where,
+      'file is missing: a pack needs {"name": "...", "version": "1.0.0"} here (async-katas new <kata-id> --pack DIR writes one)',
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new CatalogError(where, `not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = PackManifestSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw new CatalogError(where, parsed.error.issues.map((i) => describeIssue(i)).join('; '));
+  return parsed.data;
+}
+
+/** One pack, its katas namespaced and in curriculum order. A broken kata names its file inside the pack. */
+export function loadPack(dir: string, shown: string = dir): Pack {
+  const manifest = readPackManifest(dir, shown);
+  const info: PackInfo = { name: manifest.name, version: manifest.version, dir: path.resolve(dir) };
+  const katas: Kata[] = [];
+  const broken: CatalogError[] = [];
+  for (const id of listKataIds(dir)) {
+    try {
+      const kata = loadKata(id, dir);
+      katas.push({ ...kata, id: packKataId(info.name, kata.id), pack: info });
+    } catch (error) {
+      if (!(error instanceof CatalogError)) throw error;
+      broken.push(new CatalogError(path.join(shown, error.file), error.problem));
+    }
+  }
+  if (broken.length === 1) throw broken[0]!;
+  if (broken.length) throw new CatalogError(shown, `${broken.length} broken kata(s):\n  ${broken.map((e) => e.message).join('\n  ')}`);
+  return { info, ...(manifest.description ? { description: manifest.description } : {}), katas: katas.sort(byCurriculum) };
+}
+
+/** Every pack given; two packs with one name are refused, as their ids would collide. */
+export function loadPacks(dirs: readonly string[]): Pack[] {
+  const packs: Pack[] = [];
+  for (const dir of dirs) {
+    const pack = loadPack(dir, path.relative(process.cwd(), dir) || '.');
+    const twin = packs.find((p) => p.info.name === pack.info.name);
+    if (twin) {
+      throw new CatalogError(
+        path.join(dir, PACK_MANIFEST),
+        `the pack name '${pack.info.name}' is also used by the pack in ${twin.info.dir}; kata ids are namespaced by pack name, so rename one of them in its pack.json`,
+      );
+    }
+    packs.push(pack);
+  }
+  return packs;
+}
