@@ -116,6 +116,12 @@ describe('report as Markdown (the default)', () => {
 });
 
 describe('report options', () => {
+  it('is listed in --help, with an example', async () => {
+    const help = await runCli(['--help'], setup().env);
+    expect(help.stdout).toMatch(/\n  report \[options\]\s+a shareable summary of your progress/);
+    expect(help.stdout).toContain('$ async-katas report --format json --output me.json');
+  });
+
   it('--format with another value is a usage error naming the allowed values', async () => {
     const { cwd, env } = setup('Ada');
     const run = await runCli(['report', '--format', 'html'], env, cwd);
