@@ -1,7 +1,7 @@
 // Entry point of the `async-katas` command. Parsing and dispatch only; the work is in core/, the text in report/.
 // `check` start-up time is benchmarked: keep top-level imports to what `check` needs, import the rest lazily.
 import fs from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { CatalogError, UnknownKataError } from './core/catalog.js';
 import { findAnyKata } from './core/sources.js';
 import { displayPath, runCheck } from './core/check.js';
@@ -27,6 +27,7 @@ Examples:
   $ async-katas explain blocking-sleep             the explanation as plain text
   $ async-katas list --json                        katas with their status, for scripts
   $ async-katas progress --json                    progress of every kata, for scripts
+  $ async-katas report --format json --output me.json    your progress to share with a team lead
   $ async-katas reset blocking-sleep --yes         file back to the starter (yours kept as .bak), progress forgotten
   $ async-katas validate                           prove every kata (for kata authors)
   $ async-katas --pack ./team-katas                the trainer with a team's pack beside the built-in katas
@@ -119,6 +120,16 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print {"katas": {"<id>": {status, attempts, hintsUsed, firstSolvedAt, lastCheckedAt, quiz}}}')
     .action(async function (this: Command) {
       await run(async () => (await learner()).progressCommand(this.optsWithGlobals()))();
+    });
+
+  program
+    .command('report')
+    .description("a shareable summary of your progress (solved katas, hints, quiz accuracy per concept); nothing else")
+    .addOption(new Option('--format <format>', 'md for a chat or a ticket, json for scripts').choices(['md', 'json']).default('md'))
+    .option('--name <name>', 'whose report it is (default: git config user.name)')
+    .option('--output <file>', 'write the report to this file instead of stdout')
+    .action(async function (this: Command) {
+      await run(async () => (await import('./commands/report.js')).reportCommand(this.optsWithGlobals()))();
     });
 
   program
