@@ -140,6 +140,16 @@ describe('devCheck', () => {
     const report = await validateKatas({ python, root: path.join(FIXTURE_ROOT, 'katas', 'python'), harnessEntry, minCorpus: SMALL });
     expect(report.ok).toBe(true);
     expect([...new Set(report.items.map((i) => i.kata))]).toEqual(['demo', 'needs-newer', CATALOGUE]);
+    expect(report.items.find((i) => i.subject === 'pack.json')).toMatchObject({ outcome: 'ok', detail: 'pack fixture-pack 0.1.0' });
+  });
+
+  it('requires a bare folder of katas to have the pack.json --pack will need', async () => {
+    const root = path.join(copyRoot(), 'katas', 'python');
+    fs.rmSync(path.join(root, 'pack.json'));
+    const harnessEntry = path.join(FIXTURE_ROOT, 'harness', 'python', 'run.py');
+    const report = await validateKatas({ ids: [], python, root, harnessEntry, minCorpus: SMALL });
+    expect(report.ok).toBe(false);
+    expect(report.items.find((i) => i.subject === 'pack.json')!.detail).toMatch(/^file is missing: --pack loads a folder of katas only with a pack.json/);
   });
 
   it('flags corpus files whose result does not meet their label', async () => {
