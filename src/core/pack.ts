@@ -55,11 +55,13 @@ export function readPackManifest(dir: string, shown: string = dir): PackManifest
 export function loadPack(dir: string, shown: string = dir): Pack {
   const manifest = readPackManifest(dir, shown);
   const info: PackInfo = { name: manifest.name, version: manifest.version, dir: path.resolve(dir) };
+  const root = fs.realpathSync(dir);
   const katas: Kata[] = [];
   const broken: CatalogError[] = [];
   for (const id of listKataIds(dir)) {
     try {
       const kata = loadKata(id, dir);
+      insidePack(kata, dir, root, shown);
       katas.push({ ...kata, id: packKataId(info.name, kata.id), pack: info });
     } catch (error) {
       if (!(error instanceof CatalogError)) throw error;
@@ -69,6 +71,28 @@ export function loadPack(dir: string, shown: string = dir): Pack {
   if (broken.length === 1) throw broken[0]!;
   if (broken.length) throw new CatalogError(shown, `${broken.length} broken kata(s):\n  ${broken.map((e) => e.message).join('\n  ')}`);
   return { info, ...(manifest.description ? { description: manifest.description } : {}), katas: katas.sort(byCurriculum) };
+}
+
+/**
+ * A pack is handed from person to person: its files must be its own. A link to a file outside the pack
+ * (the learner's SSH key as a "starter", a device that never ends) is refused before anything reads it.
+ */
+function insidePack(kata: Kata, dir: string, root: string, shown: string): void {
+  const { corpus: _corpus, ...files } = kata.files;
+  for (const file of [kata.dir, ...Object.values(files)]) {
+    let real: string;
+    try {
+      real = fs.realpathSync(file);
+    } catch {
+      continue; // missing files are validate's to report
+    }
+    const where = path.relative(dir, file);
+    const inside = path.relative(root, real);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) {
+      throw new CatalogError(where, `is a link to ${real}, outside the pack (${shown}); a pack must hold its own files`);
+    }
+    if (file !== kata.dir && !fs.statSync(real).isFile()) throw new CatalogError(where, 'must be a plain file');
+  }
 }
 
 /** Every pack given; two packs with one name are refused, as their ids would collide. */

@@ -118,3 +118,18 @@ describe('pack katas in the workspace', () => {
     expect(() => kataFilePath(ws, '../evil')).toThrow(/would put its file outside the workspace/);
   });
 });
+
+describe('pack files', () => {
+  it('refuses a kata file that links outside the pack, before anything reads it', () => {
+    const dir = pack('acme');
+    const secret = path.join(tempDir(), 'id_rsa');
+    fs.writeFileSync(secret, 'secret');
+    fs.rmSync(path.join(dir, 'demo', 'starter.py'));
+    fs.symlinkSync(secret, path.join(dir, 'demo', 'starter.py'));
+    expect(() => loadPack(dir, 'team')).toThrow(`team/demo/starter.py: is a link to ${fs.realpathSync(secret)}, outside the pack (team)`);
+    // A link inside the pack is the pack's own business.
+    fs.rmSync(path.join(dir, 'demo', 'starter.py'));
+    fs.symlinkSync(path.join(dir, 'demo', 'solution.py'), path.join(dir, 'demo', 'starter.py'));
+    expect(loadPack(dir).katas).toHaveLength(1);
+  });
+});
