@@ -10,6 +10,7 @@ import { explainCrash, type CrashReport } from './crash.js';
 import { satisfiesMinPython, type PythonInfo } from './python.js';
 import { emptyResult, type CheckResult, type Diagnostic, type Status, type TestResult, type Timeline } from './result.js';
 import { packageRoot } from './root.js';
+import { killMarked, MARKER_VARIABLE } from './strays.js';
 
 export const OUTPUT_LIMIT = 64 * 1024;
 export const DEFAULT_BACKSTOP_MS = 15_000;
@@ -126,6 +127,8 @@ export class PreparedHarness {
     // learner's files.
     this.child = spawn(exe, ['-I', '-S', '-B', entry], {
       detached: this.ownGroup,
+      // Inherited by everything the learner's code starts, so what leaves the group is still found (strays.ts).
+      env: { ...process.env, [MARKER_VARIABLE]: this.nonce },
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       windowsHide: true,
     });
@@ -138,8 +141,10 @@ export class PreparedHarness {
     });
     child.on('exit', () => {
       this.ended = true;
-      // Children the learner's code left behind share the group; they die with it.
+      // Children the learner's code left behind share the group; they die with it. Those that left the
+      // group carry the marker.
       this.killGroup();
+      killMarked(this.nonce);
       this.onExit?.();
     });
     child.on('close', () => this.onClose?.());
