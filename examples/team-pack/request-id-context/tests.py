@@ -94,6 +94,12 @@ async def _handle(k: Check, backend, pairs):
                    f"render() ran in a worker thread for request {want!r}, but current_request_id() said "
                    f"{seen!r} there: the worker thread did not get the request's context. asyncio.to_thread "
                    "runs the function in a copy of the caller's context; loop.run_in_executor does not", where)
+        if seen == NONE:
+            k.fail("wrong-result",
+                   f"{what} ran for request {want!r}, but current_request_id() said {seen!r} there, as if outside "
+                   "any request: it never saw the request's id. A task works on a copy of the context as it was "
+                   "when the task was created (gather creates tasks too), so set the id before creating them, "
+                   "and keep it where tasks and threads inherit it: a contextvars.ContextVar", where)
         k.fail("wrong-result",
                f"{what} ran for request {want!r}, but current_request_id() said {seen!r} there: "
                "requests that overlap in time share one module-level variable, and the last one to start "
