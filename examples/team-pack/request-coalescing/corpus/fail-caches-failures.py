@@ -1,0 +1,32 @@
+# expect: fail wrong-result
+# Shares one shielded task per user but never drops a failed one, so the BackendError is served forever.
+import asyncio
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    user_id: str
+    name: str
+
+
+class BackendError(Exception):
+    """The profile service failed to answer."""
+
+
+async def fetch_profile(user_id: str) -> Profile:
+    """One call to the profile service: slow, and it can raise BackendError."""
+    await asyncio.sleep(0.05)  # pretend network round trip
+    return Profile(user_id, user_id.title())
+
+
+class ProfileCache:
+    """One instance is shared by every request handler of the service."""
+
+    def __init__(self) -> None:
+        self._tasks: dict[str, asyncio.Task[Profile]] = {}
+
+    async def get(self, user_id: str) -> Profile:
+        if user_id not in self._tasks:
+            self._tasks[user_id] = asyncio.create_task(fetch_profile(user_id))
+        return await asyncio.shield(self._tasks[user_id])

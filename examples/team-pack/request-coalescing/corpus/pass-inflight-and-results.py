@@ -1,0 +1,44 @@
+# expect: pass
+# Keeps finished profiles and in-flight tasks in two dicts; the task's own finally takes it out of the in-flight one.
+import asyncio
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    user_id: str
+    name: str
+
+
+class BackendError(Exception):
+    """The profile service failed to answer."""
+
+
+async def fetch_profile(user_id: str) -> Profile:
+    """One call to the profile service: slow, and it can raise BackendError."""
+    await asyncio.sleep(0.05)  # pretend network round trip
+    return Profile(user_id, user_id.title())
+
+
+class ProfileCache:
+    """One instance is shared by every request handler of the service."""
+
+    def __init__(self) -> None:
+        self._profiles: dict[str, Profile] = {}
+        self._inflight: dict[str, asyncio.Task[Profile]] = {}
+
+    async def _load(self, user_id: str) -> Profile:
+        try:
+            profile = await fetch_profile(user_id)
+            self._profiles[user_id] = profile
+            return profile
+        finally:
+            self._inflight.pop(user_id, None)
+
+    async def get(self, user_id: str) -> Profile:
+        if user_id in self._profiles:
+            return self._profiles[user_id]
+        task = self._inflight.get(user_id)
+        if task is None:
+            task = self._inflight[user_id] = asyncio.create_task(self._load(user_id))
+        return await asyncio.shield(task)

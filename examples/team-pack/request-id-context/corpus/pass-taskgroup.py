@@ -1,0 +1,50 @@
+# expect: pass
+# python: >=3.11
+# Loads user and orders in a TaskGroup (3.11+): its tasks copy the context, with the id, when they are created.
+import asyncio
+import contextvars
+
+LOG: list[tuple[str, str]] = []  # (request id, message), in the order written
+
+REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+
+
+def current_request_id() -> str:
+    return REQUEST_ID.get()
+
+
+def log(message: str) -> None:
+    LOG.append((current_request_id(), message))
+
+
+async def load_user(user_id: str) -> dict:
+    await asyncio.sleep(0.01)  # pretend database query
+    log(f"loaded user {user_id}")
+    return {"id": user_id}
+
+
+async def load_orders(user_id: str) -> list:
+    await asyncio.sleep(0.02)  # pretend call to the orders service
+    log(f"loaded the orders of {user_id}")
+    return []
+
+
+def render(user: dict, orders: list) -> str:
+    """Template rendering: plain blocking code, so it runs in a worker thread."""
+    log("rendered the page")
+    return f"{user['id']}: {len(orders)} orders"
+
+
+async def handle(request_id: str, user_id: str) -> str:
+    """Serve one request. Every log line written for it must carry request_id."""
+    token = REQUEST_ID.set(request_id)
+    try:
+        log("request started")
+        async with asyncio.TaskGroup() as tg:
+            user_task = tg.create_task(load_user(user_id))
+            orders_task = tg.create_task(load_orders(user_id))
+        page = await asyncio.to_thread(render, user_task.result(), orders_task.result())
+        log("request finished")
+        return page
+    finally:
+        REQUEST_ID.reset(token)

@@ -1,0 +1,42 @@
+import asyncio
+
+LOG: list[tuple[str, str]] = []  # (request id, message), in the order written
+
+_request_id = "-"  # the request the running code works for; "-" outside any request
+
+
+def current_request_id() -> str:
+    return _request_id
+
+
+def log(message: str) -> None:
+    LOG.append((current_request_id(), message))
+
+
+async def load_user(user_id: str) -> dict:
+    await asyncio.sleep(0.01)  # pretend database query
+    log(f"loaded user {user_id}")
+    return {"id": user_id}
+
+
+async def load_orders(user_id: str) -> list:
+    await asyncio.sleep(0.02)  # pretend call to the orders service
+    log(f"loaded the orders of {user_id}")
+    return []
+
+
+def render(user: dict, orders: list) -> str:
+    """Template rendering: plain blocking code, so it runs in a worker thread."""
+    log("rendered the page")
+    return f"{user['id']}: {len(orders)} orders"
+
+
+async def handle(request_id: str, user_id: str) -> str:
+    """Serve one request. Every log line written for it must carry request_id."""
+    global _request_id
+    _request_id = request_id
+    log("request started")
+    user, orders = await asyncio.gather(load_user(user_id), load_orders(user_id))
+    page = await asyncio.to_thread(render, user, orders)
+    log("request finished")
+    return page

@@ -1,0 +1,14 @@
+# expect: fail exception never-awaited
+# Passes the list of coroutines to gather as one argument (TypeError); the coroutines are never awaited.
+import asyncio
+
+
+async def ping(host: str) -> bool:
+    await asyncio.sleep(0.01)  # pretend network round trip
+    return True
+
+
+async def check_all(hosts: list[str]) -> dict[str, bool]:
+    """Ping every host; report which ones are up."""
+    answers = await asyncio.gather([ping(host) for host in hosts])
+    return dict(zip(hosts, answers))

@@ -1,0 +1,13 @@
+# expect: fail never-awaited wrong-result
+# Forgets the await: the dict holds coroutine objects that never run.
+import asyncio
+
+
+async def ping(host: str) -> bool:
+    await asyncio.sleep(0.01)  # pretend network round trip
+    return True
+
+
+async def check_all(hosts: list[str]) -> dict[str, bool]:
+    """Ping every host; report which ones are up."""
+    return {host: ping(host) for host in hosts}
