@@ -102,4 +102,16 @@ def diagnose(exc):
         if needle in text:
             message += f"; {hint}"
             break
+    missing = _third_party(exc)
+    if missing:
+        message += (f"; checks run on the standard library alone, and {missing!r} is not part of it: "
+                    "the kata needs no other package")
     return Diagnostic("exception", message, where)
+
+
+def _third_party(exc):
+    """The top-level name of a module that is not in the standard library, for a ModuleNotFoundError."""
+    if not isinstance(exc, ModuleNotFoundError) or not exc.name:
+        return None
+    top = exc.name.partition(".")[0]
+    return None if top in getattr(sys, "stdlib_module_names", ()) else top

@@ -5,14 +5,14 @@ import os
 import sys
 import traceback
 
-from . import blocking, capture, cpu, frames, threads, vloop
+from . import blocking, capture, cpu, frames, guard, threads, vloop
 from . import collector as collector_mod
 from .api import CASES
 from .channel import Channel
-from .collector import Collector
+from .collector import Collector, Diagnostic
 from .errors import diagnose
 from .loader import LoadError, compile_file, execute
-from .runner import run_case
+from .runner import run_case, watchdog_timeout
 from .watchdog import Watchdog
 
 ORIGIN_DEPTH = 32  # frames kept per coroutine's creation site: enough to reach the learner's line
@@ -33,7 +33,11 @@ def _load_learner(config, watchdog):
     watchdog.arm("loading your file")
     try:
         code = compile_file(config["learner"], config["display"])
-        return execute(code, "learner", config["learner"]), col.diagnostics, False
+        module = execute(code, "learner", config["learner"])
+        patched = guard.restore()
+        if patched:
+            return None, col.diagnostics + [Diagnostic("exception", *patched)], True
+        return module, col.diagnostics, False
     except LoadError as err:
         return None, [err.diagnostic], True
     except BaseException as exc:  # the learner's top-level code raised
@@ -42,6 +46,12 @@ def _load_learner(config, watchdog):
             return None, col.diagnostics, True
         if isinstance(exc, KeyboardInterrupt) and not watchdog.fired:
             raise
+        patched = guard.restore()
+        if patched:  # what was patched is what broke: say that, not where it broke
+            return None, col.diagnostics + [Diagnostic("exception", *patched)], True
+        if isinstance(exc, KeyboardInterrupt):
+            why = "the top level of your file never finishes (an endless loop outside any function?)"
+            return None, col.diagnostics + [watchdog_timeout(watchdog, why)], True
         return None, col.diagnostics + [diagnose(exc)], True
     finally:
         watchdog.disarm()
@@ -96,6 +106,7 @@ def _check(config, channel, real_stderr):
         return
 
     blocking.install()
+    guard.install()
     threads.install()
     vloop.install()
     sys.set_coroutine_origin_tracking_depth(ORIGIN_DEPTH)

@@ -4,7 +4,7 @@ import gc
 import warnings
 
 from . import collector as collector_mod
-from . import cpu
+from . import cpu, guard
 from .api import Check, Failure
 from .clock import CLOCK
 from .collector import TEST_TASK, Collector, Diagnostic
@@ -92,6 +92,13 @@ def _cleanup(loop):
         loop.close()
 
 
+def watchdog_timeout(watchdog, why):
+    """The verdict when only the wall-clock watchdog could stop the learner's code."""
+    where = watchdog.where
+    at = f" at {where.text()}" if where else ""
+    return Diagnostic("timeout", f"still running{at} after {STAGE1:g} s of real time, so it was stopped: {why}", where)
+
+
 def _judge_exception(exc, col, watchdog):
     if cpu.stopped_by_budget(exc):
         cpu.new_step()  # settle the frozen time before quoting it
@@ -101,12 +108,9 @@ def _judge_exception(exc, col, watchdog):
             col.add(Diagnostic("cpu-bound", message))
         return "fail", message
     if isinstance(exc, KeyboardInterrupt) and watchdog.fired:
-        where = watchdog.where
-        at = f" at {where.text()}" if where else ""
-        message = (f"still running{at} after {STAGE1:g} s of real time, so it was stopped: "
-                   "something there waits or computes without ever giving the event loop back")
-        col.add(Diagnostic("timeout", message, where))
-        return "error", message
+        diagnostic = watchdog_timeout(watchdog, "something there waits or computes without ever giving the event loop back")
+        col.add(diagnostic)
+        return "error", diagnostic.message
     if isinstance(exc, KeyboardInterrupt):
         raise exc
     diagnostic = diagnose(exc)
@@ -138,7 +142,8 @@ def run_case(case, module, watchdog):
         except BaseException as exc:  # the learner's code raised: that's a verdict, not a crash
             status, message = _judge_exception(exc, col, watchdog)
         finally:
-
+            # asyncio as it was before anything else runs, the cleanup included.
+            patched = guard.restore()
             watchdog.disarm()
             cpu.new_step()
             check.undo()
@@ -147,6 +152,9 @@ def run_case(case, module, watchdog):
             gc.collect()
             gc.collect()
         _settle_warnings(caught, col)
+    if patched:
+        status, message = "error", patched[0]
+        col.add(Diagnostic("exception", *patched))
     if status == "pass" and col.diagnostics:
         status = "fail"
         message = sorted(col.diagnostics, key=lambda d: _ORDER.get(d.kind, 20))[0].message
