@@ -129,3 +129,7 @@ console.log(`first frame (home screen)   ${f.toFixed(0)} ms   node -e 0 ${n.toFi
 console.log(`  drawn by Ink, keys live    ${fi.toFixed(0)} ms   ratio ${(fi / n).toFixed(2)} (what a first start shows first)`);
 console.log(`save-to-verdict             ${v.toFixed(0)} ms   python -c "import asyncio" ${p.toFixed(0)} ms   over it by ${(v - p).toFixed(0)} ms (goal <= 60)`);
 console.log(`peak RSS of the app         ${(hwmKb / 1024).toFixed(1)} MB (goal < 80)`);
+
+if (process.env.BENCH_JSON) {
+  fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify({ nodeMs: n, firstFrameMs: f, inkFrameMs: fi, pythonStartMs: p, saveToVerdictMs: v, peakRssMb: hwmKb / 1024 }));
+}

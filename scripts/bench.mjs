@@ -65,6 +65,17 @@ for (const command of commands) {
 }
 console.log(`floor = node -e 0 + python -c "import asyncio" = ${floor.toFixed(1)} ms; goal: check <= ${GOAL} x floor`);
 
+// BENCH_JSON=FILE: the numbers for scripts/bench-all.mjs (the summary and comparisons between runs).
+if (process.env.BENCH_JSON) {
+  const checks = commands.filter((c) => c.expectPass).map((c) => ({ kata: c.name.replace(/^check /, ''), ms: median(samples.get(c.name)) }));
+  fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify({
+    floorMs: floor,
+    pythonIsolatedMs: median(samples.get('python -I -S -c "import asyncio"')),
+    checkMedianMs: median(checks.map((c) => c.ms)),
+    checks,
+  }));
+}
+
 function fmt(ms) {
   return `${ms.toFixed(1)} ms`.padStart(9);
 }
