@@ -21,6 +21,7 @@ import {
   type KataProgress,
   type StoreData,
 } from './progress-schema.js';
+import { bumpDay, type PracticeDays } from './practice-days.js';
 import { recordAnswer, type ReviewCard, type ReviewState } from './review.js';
 import { fileStamp } from './workspace.js';
 
@@ -48,6 +49,8 @@ export interface ProgressStore {
   /** Quiz mode's spaced-repetition state, per question id (core/review.ts). */
   review(): ReviewState;
   recordReview(questionId: string, correct: boolean, now?: Date): ReviewCard;
+  /** How many things were recorded per local day (`YYYY-MM-DD`). */
+  days(): PracticeDays;
   reset(id: string): void;
   resetAll(): void;
 }
@@ -58,6 +61,8 @@ export interface OpenProgressOptions {
   env?: NodeJS.ProcessEnv;
   /** Called if the file turns out corrupt after opening (another program wrote it) and was moved aside. */
   onWarning?: (message: string) => void;
+  /** The clock for practice days; tests fix it. */
+  now?: () => Date;
 }
 
 export class ProgressError extends Error {
@@ -115,11 +120,13 @@ export function openProgress(options: OpenProgressOptions = {}): { store: Progre
   const write = (data: StoreData) => {
     conf.store = data as unknown as Record<string, unknown>;
   };
+  const clock = options.now ?? (() => new Date());
   const update = (id: string, change: (p: KataProgress) => void): KataProgress => {
     const data = read();
     const entry = data.katas[id] ?? emptyProgress();
     change(entry);
     data.katas[id] = entry;
+    data.days = bumpDay(data.days, clock());
     write(data);
     return structuredClone(entry);
   };
@@ -134,7 +141,7 @@ export function openProgress(options: OpenProgressOptions = {}): { store: Progre
     all: () => read().katas,
     recordCheck: (id, outcome) =>
       update(id, (p) => {
-        const now = new Date().toISOString();
+        const now = clock().toISOString();
         p.attempts += 1;
         p.lastCheckedAt = now;
         // Solved stays solved: a later failing experiment does not undo having solved it.
@@ -154,12 +161,14 @@ export function openProgress(options: OpenProgressOptions = {}): { store: Progre
         p.quiz[String(question)] = { choice, correct };
       }),
     review: () => structuredClone(read().review ?? {}),
-    recordReview: (questionId, correct, now = new Date()) => {
+    recordReview: (questionId, correct, now = clock()) => {
       const data = read();
       data.review = recordAnswer(data.review ?? {}, questionId, correct, now);
+      data.days = bumpDay(data.days, now);
       write(data);
       return structuredClone(data.review[questionId]!);
     },
+    days: () => structuredClone(read().days ?? {}),
     reset: (id) => {
       const data = read();
       delete data.katas[id];
