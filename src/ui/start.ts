@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createElement } from 'react';
 import { loadCatalog } from '../core/catalog.js';
 import { PythonNotFoundError, findPython } from '../core/python.js';
-import { readProgressSnapshot } from '../core/progress-file.js';
+import { readStoreSnapshot } from '../core/progress-file.js';
 import { createWorkspace, defaultWorkspaceDir, findWorkspace, type Workspace } from '../core/workspace.js';
 import { createServices } from './create-services.js';
 import { DeferredProgress } from './deferred-progress.js';
@@ -78,7 +78,7 @@ async function runApp(options: StartOptions, homeKey: string | undefined, envAtS
     return 2;
   }
   // The first frame comes from a snapshot of the progress file; the store (conf) loads right after it.
-  const store = new DeferredProgress(readProgressSnapshot());
+  const store = new DeferredProgress(readStoreSnapshot());
   const notices = new Set<(text: string) => void>();
   const notify = (text: string) => {
     if (notices.size === 0) process.stderr.write(`async-katas: ${text}\n`);
