@@ -13,8 +13,15 @@ export interface QuestionLines {
 }
 
 /** Rows of a text whose line breaks and indentation mean something (prompts quote code). */
-function wrapKeepingBreaks(text: string, width: number, style: Omit<Span, 'text'> = {}): Line[] {
-  return text.split(/\r?\n/).flatMap((row) => (row.trim() === '' ? [[]] : wrapSpans([{ ...style, text: row }], width, { keepSpaces: true })));
+function wrapKeepingBreaks(text: string, width: number): Line[] {
+  return text.split(/\r?\n/).flatMap((row): Line[] => {
+    if (row.trim() === '') return [[]];
+    // Indentation is kept on every row the line wraps into (wrapSpans drops leading spaces).
+    const indent = /^\s*/.exec(row)![0].replace(/\t/g, '    ');
+    const pad = indent.length < width / 2 ? indent : '';
+    const body = wrapSpans([{ text: row.trimStart() }], Math.max(1, width - pad.length), { keepSpaces: true });
+    return pad ? prefixLines(body, [{ text: pad }], [{ text: pad }]) : body;
+  });
 }
 
 /**
@@ -58,8 +65,11 @@ export function questionLines(item: QuizItem, width: number, selected: number, a
   return { lines, choiceRows, choicesStart };
 }
 
-/** The first row to show so that rows [start, end) are in a view of `view` rows, as much above as fits. */
-export function offsetShowing(start: number, end: number, view: number, total: number): number {
-  const last = Math.max(0, total - view);
-  return Math.min(last, Math.max(0, Math.min(start, end - view)));
+/** The first row to show, moved from `top` no more than needed to bring rows [start, end) into a view of
+ * `view` rows (their start first, when they are taller than the view). */
+export function scrollTo(top: number, start: number, end: number, view: number, total: number): number {
+  let next = top;
+  if (end > next + view) next = Math.min(start, end - view);
+  if (start < next) next = start;
+  return Math.max(0, Math.min(next, Math.max(0, total - view)));
 }

@@ -3,7 +3,7 @@
 // it, in view. ink-select-input has no headings and rotates its items instead of scrolling.
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
-import { theme } from '../theme.js';
+import { colorEnabled, theme } from '../theme.js';
 import { truncate } from './text.js';
 
 export type ListRow = { kind: 'heading'; text: string } | { kind: 'item'; value: string; label: string };
@@ -49,7 +49,7 @@ export function SectionList({ rows, initialValue, limit, width, onSelect }: Prop
       {rows.slice(top, top + limit).map((row, i) => {
         if (row.kind === 'heading') {
           return (
-            <Text key={`h${top + i}`} bold color={theme.muted} wrap="truncate">
+            <Text key={`h${top + i}`} bold={colorEnabled()} color={theme.muted} wrap="truncate">
               {truncate(row.text, width)}
             </Text>
           );

@@ -2,8 +2,9 @@
 // goes and asks y/N; anything but y keeps everything.
 import { Box, Text, useInput } from 'ink';
 import { KeyHelp } from '../components/KeyHelp.js';
+import { Lines } from '../components/Lines.js';
 import { KEYS } from '../keys.js';
-import { theme } from '../theme.js';
+import { palette } from '../theme.js';
 
 interface Props {
   workspaceDir: string;
@@ -19,12 +20,10 @@ export function ConfirmResetAllScreen({ workspaceDir, width, onConfirm, onCancel
   });
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold color={theme.warn}>
-        Reset everything?
-      </Text>
+      <Lines lines={[[{ text: 'Reset everything?', color: palette.warn, bold: true }]]} width={width} />
       <Text wrap="wrap">
-        Every kata file in {workspaceDir} goes back to its broken starter code; what is there now is kept as
-        {'<kata-id>.py.bak'} beside it. All progress is cleared: solved katas, hints, quiz answers, quiz mode's
+        {`Every kata file in ${workspaceDir} goes back to its broken starter code; what is there now is kept as `}
+        {`<kata-id>.py.bak beside it. All progress is cleared: solved katas, hints, quiz answers, quiz mode's `}
         schedule and practice days.
       </Text>
       <Text> </Text>

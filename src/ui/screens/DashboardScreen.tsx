@@ -58,7 +58,8 @@ export function dashboardLines({ totals, concepts, chart }: Pick<Props, 'totals'
   // Concept, then the katas column (solved/total) and the quiz column (right/answers and %).
   const kataCol = 7;
   const quizCol = 13;
-  const nameCol = Math.max(8, width - kataCol - quizCol - 2);
+  // No wider than needed: in a wide terminal the numbers stay near their names.
+  const nameCol = Math.max(8, Math.min(40, width - kataCol - quizCol - 2));
   const row = (name: string, katas: string, quiz: string, style: Partial<Line[number]> = {}): Line => [
     { ...style, text: truncate(name, nameCol).padEnd(nameCol) },
     { ...style, text: katas.padStart(kataCol) },
@@ -93,9 +94,7 @@ export function DashboardScreen({ totals, concepts, chart, notice, width, height
   const more = [shown > 0 ? '↑' : '', shown < last ? '↓' : ''].join('');
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold color={theme.accent} wrap="truncate">
-        Progress
-      </Text>
+      <Lines lines={[[{ text: 'Progress', color: palette.accent, bold: true }]]} width={width} />
       <Lines lines={lines.slice(shown, shown + view)} width={width} />
       {notice ? (
         <Text color={notice.tone === 'info' ? theme.info : theme.warn} wrap="truncate-end">

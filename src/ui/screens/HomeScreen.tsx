@@ -3,11 +3,12 @@
 import { Box, Text, useInput } from 'ink';
 import type { Kata } from '../../core/catalog.js';
 import { KeyHelp } from '../components/KeyHelp.js';
+import { Lines } from '../components/Lines.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { SectionList, type ListRow } from '../components/SectionList.js';
 import { KEYS } from '../keys.js';
 import type { KataProgressView } from '../services.js';
-import { theme } from '../theme.js';
+import { palette, theme } from '../theme.js';
 
 interface Props {
   katas: Kata[];
@@ -76,9 +77,7 @@ export function HomeScreen({ katas, progress, workspaceDir, width, height, notic
   const limit = Math.max(3, Math.min(rows.length, height - 7 - (notice ? 1 : 0)));
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold color={theme.accent}>
-        async-katas · fix broken async Python
-      </Text>
+      <Lines lines={[[{ text: 'async-katas · fix broken async Python', color: palette.accent, bold: true }]]} />
       <Box>
         <ProgressBar done={solved} total={katas.length} width={Math.min(40, width - 20)} />
         <Text color={theme.muted}> solved</Text>

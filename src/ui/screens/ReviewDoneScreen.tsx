@@ -1,9 +1,10 @@
 // The end of a quiz session: the score, the best streak, and when the questions come back.
 import { Box, Text, useInput } from 'ink';
 import { KeyHelp } from '../components/KeyHelp.js';
+import { Lines } from '../components/Lines.js';
 import { KEYS } from '../keys.js';
 import type { DueGroup } from '../review-summary.js';
-import { theme } from '../theme.js';
+import { palette, theme } from '../theme.js';
 
 interface Props {
   right: number;
@@ -29,14 +30,15 @@ export function ReviewDoneScreen({ right, total, bestStreak, next, dueNow, fresh
   const percent = total ? Math.round((right / total) * 100) : 0;
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold color={theme.accent}>
-        Quiz done
-      </Text>
-      <Text> </Text>
-      <Text>
-        Score: <Text bold>{right}</Text> of {total} right ({percent}%) · best streak {bestStreak}
-      </Text>
-      <Text> </Text>
+      <Lines
+        width={width}
+        lines={[
+          [{ text: 'Quiz done', color: palette.accent, bold: true }],
+          [],
+          [{ text: 'Score: ' }, { text: `${right}`, bold: true }, { text: ` of ${total} right (${percent}%) · best streak ${bestStreak}` }],
+          [],
+        ]}
+      />
       <Text>Coming back:</Text>
       {next.map((group) => (
         <Text key={group.wait} wrap="truncate">

@@ -7,8 +7,8 @@ import { streak } from '../../core/review.js';
 import { KeyHelp } from '../components/KeyHelp.js';
 import { Lines } from '../components/Lines.js';
 import { answerKeys, KEYS } from '../keys.js';
-import { offsetShowing, questionLines } from '../review-lines.js';
-import { theme } from '../theme.js';
+import { questionLines, scrollTo } from '../review-lines.js';
+import { palette } from '../theme.js';
 
 interface Props {
   session: QuizItem[];
@@ -45,10 +45,7 @@ function NothingToAsk({ problem, width, onBack }: { problem?: string; width: num
   });
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold color={theme.accent}>
-        Quiz
-      </Text>
-      <Text> </Text>
+      <Lines lines={[[{ text: 'Quiz', color: palette.accent, bold: true }], []]} />
       <Text wrap="wrap">{problem ?? 'There are no quiz questions to ask yet.'}</Text>
       <Text> </Text>
       <KeyHelp keys={KEYS.reviewEmpty} width={width} />
@@ -62,11 +59,16 @@ function Question({ session, index, answered, results, width, height, item, onAn
   // Header 3 rows (title, source, blank), footer 2 (status, keys).
   const view = Math.max(3, height - 5);
   const last = Math.max(0, lines.length - view);
+  const [top, setTop] = useState(0);
   const [scroll, setScroll] = useState<number>();
-  const [first, end] = choiceRows[selected] ?? [0, 0];
   // After the answer the choices and their whys matter most: the view starts there when it all does not fit.
-  const offset =
-    answered === undefined ? offsetShowing(first, end, view, lines.length) : Math.min(last, scroll ?? (lines.length > view ? choicesStart : 0));
+  const offset = answered === undefined ? Math.min(top, last) : Math.min(last, scroll ?? (lines.length > view ? choicesStart : 0));
+  const choose = (next: number) => {
+    setSelected(next);
+    // The rows of the choice under the cursor do not change with the cursor: only its marks do.
+    const [start, end] = choiceRows[next] ?? [0, 0];
+    setTop(scrollTo(offset, start, end, view, lines.length));
+  };
 
   useInput((input, key) => {
     if (key.escape) return onBack();
@@ -74,8 +76,8 @@ function Question({ session, index, answered, results, width, height, item, onAn
       const digit = /^[1-9]$/.test(input) ? Number(input) - 1 : -1;
       if (digit >= 0 && digit < item.choices.length) onAnswer(digit);
       else if (key.return) onAnswer(selected);
-      else if (key.downArrow || input === 'j') setSelected((s) => (s + 1) % item.choices.length);
-      else if (key.upArrow || input === 'k') setSelected((s) => (s - 1 + item.choices.length) % item.choices.length);
+      else if (key.downArrow || input === 'j') choose((selected + 1) % item.choices.length);
+      else if (key.upArrow || input === 'k') choose((selected - 1 + item.choices.length) % item.choices.length);
       return;
     }
     if (key.return || input === ' ' || input === 'n') onNext();
@@ -89,26 +91,21 @@ function Question({ session, index, answered, results, width, height, item, onAn
   const correctNumber = item.choices.findIndex((c) => c.correct) + 1;
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold color={theme.accent} wrap="truncate">
-        Quiz · question {index + 1} of {session.length} · score {score} · streak {streak(results)}
-      </Text>
-      <Text color={theme.muted} wrap="truncate">
-        {source(item)}
-      </Text>
-      <Text> </Text>
-      <Lines lines={lines.slice(offset, offset + view)} width={width} />
-      <Text wrap="truncate">
-        {answered === undefined ? (
-          <Text color={theme.muted}>{more ? `${more} more` : ' '}</Text>
-        ) : (
-          <>
-            <Text bold color={right ? theme.pass : theme.fail}>
-              {right ? '✓ Right.' : `✗ Not quite: the answer is ${correctNumber}.`}
-            </Text>
-            <Text color={theme.muted}>{more ? ` ${more} more` : ''}</Text>
-          </>
-        )}
-      </Text>
+      <Lines
+        width={width}
+        lines={[
+          [{ text: `Quiz · question ${index + 1} of ${session.length} · score ${score} · streak ${streak(results)}`, color: palette.accent, bold: true }],
+          [{ text: source(item), color: palette.muted }],
+          [],
+          ...lines.slice(offset, offset + view),
+          answered === undefined
+            ? [{ text: more ? `${more} more` : '', color: palette.muted }]
+            : [
+                { text: right ? '✓ Right.' : `✗ Not quite: the answer is ${correctNumber}.`, color: right ? palette.pass : palette.fail, bold: true },
+                { text: more ? ` ${more} more` : '', color: palette.muted },
+              ],
+        ]}
+      />
       <KeyHelp keys={answered === undefined ? answerKeys(item.choices.length) : KEYS.reviewAnswered} width={width} />
     </Box>
   );
