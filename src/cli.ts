@@ -19,6 +19,7 @@ const EXAMPLES = `
 Examples:
   $ async-katas                                    the trainer in a terminal (the kata list when not a terminal)
   $ async-katas open forgotten-await               the trainer, on that kata
+  $ async-katas quiz                               the trainer in quiz mode (spaced repetition)
   $ async-katas check forgotten-await              check your workspace file forgotten-await.py
   $ async-katas check sequential-awaits --file my-fix.py --json
   $ async-katas --workspace ~/katas check blocking-sleep    use (or create) that workspace
@@ -83,6 +84,13 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('<kata-id>', 'which kata')
     .action(async function (this: Command, id: string) {
       await run(async () => (await learner()).appCommand({ ...this.optsWithGlobals(), kataId: id }))();
+    });
+
+  program
+    .command('quiz')
+    .description('drill questions from every kata and the question bank, spaced out so missed ones come back soon')
+    .action(async function (this: Command) {
+      await run(async () => (await learner()).quizCommand(this.optsWithGlobals()))();
     });
 
   program

@@ -16,6 +16,8 @@ import { defaultCacheDir } from '../core/paths.js';
 export interface StartOptions {
   workspace?: string;
   kataId?: string;
+  /** Open in quiz mode (`async-katas quiz`). */
+  quiz?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function startApp(options: StartOptions): Promise<number> {
   limitHeapGrowth();
   if (!process.stdin.isTTY || !process.stdout.isTTY) return -1;
   // Before the environment is adjusted below: the keys must read it as the launcher does.
-  const homeKey = options.kataId ? undefined : homeKeyFor({ workspace: options.workspace });
+  const homeKey = options.kataId || options.quiz ? undefined : homeKeyFor({ workspace: options.workspace });
   const env = { ...process.env };
   try {
     return await runApp(options, homeKey, env);
@@ -105,7 +107,7 @@ async function runApp(options: StartOptions, homeKey: string | undefined, envAtS
       return () => notices.delete(listener);
     },
   });
-  const element = createElement(App, { services, initialKata: options.kataId });
+  const element = createElement(App, { services, initialKata: options.kataId, start: options.quiz ? ('quiz' as const) : undefined });
   const firstFrameOnly = process.env.ASYNC_KATAS_EXIT_AFTER_FIRST_FRAME === '1';
   let drawn = false;
   let storeLoaded: Promise<void> | undefined;

@@ -267,6 +267,15 @@ describe('the bare command and open, without a terminal', () => {
     expect(bad.stderr).toContain("did you mean 'demo'?");
   });
 
+  it('quiz without a terminal says why in one line on stderr, exit 2', async () => {
+    const { cwd, env } = setup();
+    const run = await runCli(['quiz'], env, cwd);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^async-katas: quiz .*terminal/);
+  });
+
   it('an unknown command gets the closest one, exit 2; --help lists every command', async () => {
     const { cwd, env } = setup();
     const run = await runCli(['progess'], env, cwd);
@@ -274,7 +283,7 @@ describe('the bare command and open, without a terminal', () => {
     expect(run.stderr).toContain("unknown command 'progess'");
     expect(run.stderr).toContain('Did you mean progress?');
     const help = await runCli(['--help'], env, cwd);
-    for (const command of ['check', 'list', 'open', 'hint', 'explain', 'progress', 'reset', 'dev', '--workspace', 'ASYNC_KATAS_CONFIG_DIR']) {
+    for (const command of ['check', 'list', 'open', 'quiz', 'hint', 'explain', 'progress', 'reset', 'dev', '--workspace', 'ASYNC_KATAS_CONFIG_DIR']) {
       expect(help.stdout).toContain(command);
     }
   });
