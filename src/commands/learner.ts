@@ -6,7 +6,7 @@ import { makeColors } from '../report/color.js';
 import { formatKataList, kataListJson } from '../report/kata-list.js';
 import { formatExplanation } from '../report/plain-text.js';
 import { formatProgress, progressJson } from '../report/progress-report.js';
-import { guarded, interactive, loadProgress, resolveWorkspace, usageError, WorkspaceError, type GlobalOptions } from './common.js';
+import { guarded, interactive, loadProgress, resolveWorkspace, WorkspaceError, type GlobalOptions } from './common.js';
 
 export function listCommand(options: GlobalOptions & { json?: boolean }): Promise<number> {
   return guarded(async () => {
@@ -88,7 +88,7 @@ export function appCommand(options: GlobalOptions & { kataId?: string }): Promis
   });
 }
 
-/** `quiz`: the trainer straight in quiz mode. Asking needs a terminal; without one it says so (exit 2). */
+/** `quiz`: the trainer straight in quiz mode; without a terminal the same session as plain lines. */
 export function quizCommand(options: GlobalOptions): Promise<number> {
   return guarded(async () => {
     if (interactive()) {
@@ -96,7 +96,7 @@ export function quizCommand(options: GlobalOptions): Promise<number> {
       const code = await startApp({ workspace: options.workspace, quiz: true });
       if (code !== -1) return code;
     }
-    return usageError('quiz asks its questions in a terminal, and stdin and stdout are not both one here; run `async-katas quiz` in a terminal');
+    return (await import('./quiz.js')).plainQuiz();
   });
 }
 

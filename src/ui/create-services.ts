@@ -1,7 +1,7 @@
 // The real Services: the domain modules of src/core behind the interface the app is written against.
 import fs from 'node:fs';
 import type { Kata, Quiz } from '../core/catalog.js';
-import { loadQuiz, loadQuizBank } from '../core/catalog.js';
+import { loadQuiz, loadQuizBank, quizBankPath } from '../core/catalog.js';
 import { questionPool, type QuizItem } from '../core/review.js';
 import { collectWhenIdle, collectWhileWaiting } from './memory.js';
 import { prepareHarness, runCheck, type PreparedHarness } from '../core/check.js';
@@ -74,7 +74,12 @@ export function createServices({ katas, workspace, python, store, onEditorReturn
     recordHint: (id, tier) => void store.recordHint(id, tier),
     recordQuizAnswer: (id, question, choice, correct) => void store.recordQuizAnswer(id, question, choice, correct),
     resetProgress: (id) => store.reset(id),
-    quizPool: () => (pool ??= questionPool(katas.map((k) => ({ id: k.id, concepts: k.concepts, quiz: quizOf(k) })), loadQuizBank())),
+    // A kata root of its own (ASYNC_KATAS_ROOT) may have no bank: its katas' questions are enough.
+    quizPool: () =>
+      (pool ??= questionPool(
+        katas.map((k) => ({ id: k.id, concepts: k.concepts, quiz: quizOf(k) })),
+        fs.existsSync(quizBankPath()) ? loadQuizBank() : undefined,
+      )),
     reviewState: () => store.review(),
     recordReview: (id, correct) => void store.recordReview(id, correct, new Date()),
     practiceDays: () => store.days(),
