@@ -64,13 +64,25 @@ export function HomeScreen({ katas, progress, workspaceDir, width, height, notic
     { kind: 'item', value: DASHBOARD, label: `${'Progress'.padEnd(8)} solved, concepts, hints, practice days` },
     { kind: 'heading', text: ' ' },
   ];
+  // In a narrower terminal the state words go, then the ids (from every row, so columns stay aligned):
+  // the mark still tells the state.
+  const room = width - 3;
+  const idWidth = Math.max(0, ...katas.map((k) => k.id.length));
+  const withId = 8 + 3 + titleWidth + 2 + idWidth <= room;
+  const withState = katas.every((k) => 8 + 3 + titleWidth + 2 + k.id.length + 3 + status.get(k.id)!.length <= room);
   for (const section of sections(katas)) {
     if (section.heading) rows.push({ kind: 'heading', text: section.heading });
     // Grouped by level: the level is named once, beside the first kata of its group.
     section.katas.forEach((k, i) => {
       const group = i === 0 || section.katas[i - 1]!.level !== k.level ? `Level ${k.level}` : '';
       const state = status.get(k.id)!;
-      rows.push({ kind: 'item', value: k.id, label: `${group.padEnd(8)} ${MARK[state]} ${k.title.padEnd(titleWidth)}  ${k.id} · ${state}` });
+      const start = `${group.padEnd(8)} ${MARK[state]} `;
+      const label = withState
+        ? `${start}${k.title.padEnd(titleWidth)}  ${k.id} · ${state}`
+        : withId
+          ? `${start}${k.title.padEnd(titleWidth)}  ${k.id}`
+          : `${start}${k.title}`;
+      rows.push({ kind: 'item', value: k.id, label });
     });
   }
   // Header 4 rows, footer 2: the list gets the rest and scrolls.

@@ -116,6 +116,31 @@ describe('dashboard', () => {
 });
 
 describe('home sections', () => {
+  it('fits 60x20 with many katas and a pack: the list scrolls, the quiz row stays reachable', async () => {
+    vi.stubEnv('NO_COLOR', '1');
+    const services = fakeServices(Array.from({ length: 25 }, (_, i) => `kata-with-a-long-id-${i + 1}`));
+    services.katas.push({ ...kata('team/a', 1), title: 'A team kata with a title long enough to be cut', pack: { name: 'team', version: '1.2.0', dir: '/p' } });
+    const app = await start(services);
+    await app.resize(60, 20);
+    await app.waitFor('due now');
+    const fits = () => {
+      const rows = app.frame().split('\n');
+      expect(rows.length).toBeLessThanOrEqual(20);
+      for (const row of rows) expect([...row].length, row).toBeLessThanOrEqual(60);
+      expect(rows.at(-1)).toContain('↑↓ choose');
+    };
+    fits();
+    expect(app.lastFrame() ?? '').not.toMatch(/\u001B\[[0-9;]*m/);
+    // Narrow: the mark keeps the state, the id column goes.
+    expect(app.frame()).toMatch(/❯ Level 1\s+· Title of kata-with-a-long-id-1\n/);
+    for (let i = 0; i < 25; i++) await app.press(KEY.down);
+    await app.waitFor(/Pack team 1\.2\.0\n❯ Level 1\s+· A team kata/);
+    fits();
+    await app.press(KEY.down);
+    await app.waitFor(/❯ Quiz/);
+    fits();
+  });
+
   it('lists built-in katas first, then each pack under its name and version; the heading is never selected', async () => {
     const services = fakeServices();
     services.katas.push(
