@@ -111,6 +111,7 @@ export const KEYS: Readonly<Record<ScreenKeys, readonly KeyBinding[]>> = {
   reviewEmpty: [{ key: 'esc', label: 'home' }],
   dashboard: [
     { key: '↑↓', label: 'scroll' },
+    { key: 'space', label: 'page' },
     { key: 'R', label: 'reset all' },
     BACK,
   ],

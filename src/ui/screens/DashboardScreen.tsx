@@ -83,7 +83,7 @@ export function DashboardScreen({ totals, concepts, chart, notice, width, height
   const last = Math.max(0, lines.length - view);
   const [offset, setOffset] = useState(0);
   useInput((input, key) => {
-    if (key.escape || input === 'q') onBack();
+    if (key.escape) onBack();
     else if (input === 'R') onResetAll();
     else if (key.downArrow || input === 'j') setOffset((o) => Math.min(last, o + 1));
     else if (key.upArrow || input === 'k') setOffset((o) => Math.max(0, o - 1));

@@ -23,8 +23,8 @@ interface Props {
 const questions = (n: number) => `${n} question${n === 1 ? '' : 's'}`;
 
 export function ReviewDoneScreen({ right, total, bestStreak, next, dueNow, fresh, width, onAgain, onBack }: Props) {
-  useInput((input, key) => {
-    if (key.escape || input === 'q') onBack();
+  useInput((_input, key) => {
+    if (key.escape) onBack();
     else if (key.return) onAgain();
   });
   const percent = total ? Math.round((right / total) * 100) : 0;

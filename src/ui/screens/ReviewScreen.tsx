@@ -40,8 +40,8 @@ export function ReviewScreen(props: Props) {
 }
 
 function NothingToAsk({ problem, width, onBack }: { problem?: string; width: number; onBack: () => void }) {
-  useInput((input, key) => {
-    if (key.escape || key.return || input === 'q') onBack();
+  useInput((_input, key) => {
+    if (key.escape || key.return) onBack();
   });
   return (
     <Box flexDirection="column" width={width}>
@@ -80,7 +80,7 @@ function Question({ session, index, answered, results, width, height, item, onAn
       else if (key.upArrow || input === 'k') choose((selected - 1 + item.choices.length) % item.choices.length);
       return;
     }
-    if (key.return || input === ' ' || input === 'n') onNext();
+    if (key.return) onNext();
     else if (key.downArrow || input === 'j') setScroll(Math.min(last, offset + 1));
     else if (key.upArrow || input === 'k') setScroll(Math.max(0, offset - 1));
   });
