@@ -20,6 +20,7 @@ const EXAMPLES = `
 Examples:
   $ async-katas                                    the trainer in a terminal (the kata list when not a terminal)
   $ async-katas open forgotten-await               the trainer, on that kata
+  $ async-katas quiz                               the trainer in quiz mode (spaced repetition)
   $ async-katas check forgotten-await              check your workspace file forgotten-await.py
   $ async-katas check sequential-awaits --file my-fix.py --json
   $ async-katas --workspace ~/katas check blocking-sleep    use (or create) that workspace
@@ -84,7 +85,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('list')
     .description('list the katas with their status')
-    .option('--json', 'print a JSON array of {id, title, level, concepts, minPython, status}')
+    .option('--json', 'print a JSON array of {id, title, level, concepts, minPython, pack, status}')
     .action(async function (this: Command) {
       await run(async () => (await learner()).listCommand(this.optsWithGlobals()))();
     });
@@ -95,6 +96,13 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('<kata-id>', 'which kata')
     .action(async function (this: Command, id: string) {
       await run(async () => (await learner()).appCommand({ ...this.optsWithGlobals(), kataId: id }))();
+    });
+
+  program
+    .command('quiz')
+    .description('drill questions from every kata and the question bank, spaced out so missed ones come back soon')
+    .action(async function (this: Command) {
+      await run(async () => (await learner()).quizCommand(this.optsWithGlobals()))();
     });
 
   program

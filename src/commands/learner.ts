@@ -95,6 +95,22 @@ export function appCommand(options: GlobalOptions & { kataId?: string }): Promis
   });
 }
 
+/** `quiz`: the trainer straight in quiz mode; without a terminal the same session as plain lines. */
+export function quizCommand(options: GlobalOptions): Promise<number> {
+  return guarded(async () => {
+    const packs = packDirsOf(options);
+    if (interactive()) {
+      // From quiz mode the learner can go on to any kata and check it: a new pack is asked about first.
+      const refused = await requireTrust(loadPacks(packs).map((p) => p.info), options);
+      if (refused) return refused;
+      const { startApp } = await import('../ui/start.js');
+      const code = await startApp({ workspace: options.workspace, quiz: true, packDirs: packs });
+      if (code !== -1) return code;
+    }
+    return (await import('./quiz.js')).plainQuiz(packs);
+  });
+}
+
 /** `open <id>` without a terminal: the task and where to edit, as text. */
 function printKata(kata: Kata, options: GlobalOptions): number {
   const c = makeColors();

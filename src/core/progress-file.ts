@@ -4,16 +4,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { progressFile } from './paths.js';
-import { StoreSchema, type KataProgress } from './progress-schema.js';
+import { StoreSchema, type KataProgress, type StoreData } from './progress-schema.js';
 
 export { progressFile };
 
 /** The progress on disk now, or nothing: a missing or broken file is the store's to report and repair. */
 export function readProgressSnapshot(file: string = progressFile()): Record<string, KataProgress> {
+  return readStoreSnapshot(file).katas;
+}
+
+/** All of it (katas, quiz mode's cards, practice days), or an empty store. */
+export function readStoreSnapshot(file: string = progressFile()): Omit<StoreData, 'schemaVersion'> {
   try {
     const parsed = StoreSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data.katas : {};
+    if (parsed.success) return parsed.data;
   } catch {
-    return {};
+    // missing or unreadable: the store reports and repairs it
   }
+  return { katas: {} };
 }

@@ -1,6 +1,7 @@
 // What progress looks like on disk: shared by the store (progress.ts, with conf) and the snapshot
 // reader (progress-file.ts), which must not load conf.
 import * as z from 'zod/mini';
+import { DAY_KEY } from './practice-days.js';
 
 export const PROGRESS_SCHEMA_VERSION = 1;
 export const MAX_HINT_TIER = 3;
@@ -41,6 +42,9 @@ export const StoreSchema = z.object({
   schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
   katas: z.record(z.string(), KataProgressSchema),
   review: z.optional(z.record(z.string(), ReviewCardSchema)),
+  // Things done (checks, hints, quiz answers) per local day, for the dashboard's practice chart; optional
+  // for the same reason as review.
+  days: z.optional(z.record(z.string().check(z.regex(DAY_KEY)), int(0))),
 });
 export type StoreData = z.infer<typeof StoreSchema>;
 

@@ -1,10 +1,10 @@
 // The learner's progress per kata, kept with conf 15 so it survives restarts.
 //
 // Concurrency: conf writes the whole file atomically (temp file + rename), so a reader never sees half a
-// file. Every update here re-reads the file (conf's `store` getter reads it again) immediately before
-// writing, so updates from another process (the app in one terminal, `check` in another) are kept unless
-// two writes interleave within that read-modify-write window of a few milliseconds; then the later write
-// wins and the other update is lost. There is no lock: progress is not worth a stale-lock failure mode.
+// file and a kill mid-write leaves the old file or the new one. Every update re-reads the file (conf's
+// `store` getter reads it again) and writes it under a lock file (file-lock.ts), so updates from another
+// process (the app in two terminals, `check` in a third) are never lost. A lock left by a killed process
+// is taken over at once.
 //
 // conf (with ajv) costs tens of milliseconds to load: `check` imports this module lazily, while Python runs.
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ import path from 'node:path';
 // Must stay the first import of our own: it notes the signal listeners before conf's imports add theirs.
 import { dropSignalListenersAddedByImports } from './signal-snapshot.js';
 import Conf from 'conf';
+import { LockTimeoutError, withFileLock } from './file-lock.js';
 import {
   MAX_HINT_TIER,
   PROGRESS_SCHEMA_VERSION,
@@ -21,6 +22,7 @@ import {
   type KataProgress,
   type StoreData,
 } from './progress-schema.js';
+import { bumpDay, type PracticeDays } from './practice-days.js';
 import { recordAnswer, type ReviewCard, type ReviewState } from './review.js';
 import { fileStamp } from './workspace.js';
 
@@ -48,6 +50,8 @@ export interface ProgressStore {
   /** Quiz mode's spaced-repetition state, per question id (core/review.ts). */
   review(): ReviewState;
   recordReview(questionId: string, correct: boolean, now?: Date): ReviewCard;
+  /** How many things were recorded per local day (`YYYY-MM-DD`). */
+  days(): PracticeDays;
   reset(id: string): void;
   resetAll(): void;
 }
@@ -58,6 +62,8 @@ export interface OpenProgressOptions {
   env?: NodeJS.ProcessEnv;
   /** Called if the file turns out corrupt after opening (another program wrote it) and was moved aside. */
   onWarning?: (message: string) => void;
+  /** The clock for practice days; tests fix it. */
+  now?: () => Date;
 }
 
 export class ProgressError extends Error {
@@ -115,14 +121,26 @@ export function openProgress(options: OpenProgressOptions = {}): { store: Progre
   const write = (data: StoreData) => {
     conf.store = data as unknown as Record<string, unknown>;
   };
-  const update = (id: string, change: (p: KataProgress) => void): KataProgress => {
-    const data = read();
-    const entry = data.katas[id] ?? emptyProgress();
-    change(entry);
-    data.katas[id] = entry;
-    write(data);
-    return structuredClone(entry);
+  const clock = options.now ?? (() => new Date());
+  const locked = <T>(fn: () => T): T => {
+    fs.mkdirSync(path.dirname(conf.path), { recursive: true });
+    try {
+      return withFileLock(`${conf.path}.lock`, fn);
+    } catch (error) {
+      if (error instanceof LockTimeoutError) throw new ProgressError(`progress not saved: ${error.message}`);
+      throw error;
+    }
   };
+  const update = (id: string, change: (p: KataProgress) => void): KataProgress =>
+    locked(() => {
+      const data = read();
+      const entry = data.katas[id] ?? emptyProgress();
+      change(entry);
+      data.katas[id] = entry;
+      data.days = bumpDay(data.days, clock());
+      write(data);
+      return structuredClone(entry);
+    });
 
   // Validate now, so a corrupt file is reported by openProgress rather than by the first update.
   read();
@@ -134,7 +152,7 @@ export function openProgress(options: OpenProgressOptions = {}): { store: Progre
     all: () => read().katas,
     recordCheck: (id, outcome) =>
       update(id, (p) => {
-        const now = new Date().toISOString();
+        const now = clock().toISOString();
         p.attempts += 1;
         p.lastCheckedAt = now;
         // Solved stays solved: a later failing experiment does not undo having solved it.
@@ -154,18 +172,22 @@ export function openProgress(options: OpenProgressOptions = {}): { store: Progre
         p.quiz[String(question)] = { choice, correct };
       }),
     review: () => structuredClone(read().review ?? {}),
-    recordReview: (questionId, correct, now = new Date()) => {
-      const data = read();
-      data.review = recordAnswer(data.review ?? {}, questionId, correct, now);
-      write(data);
-      return structuredClone(data.review[questionId]!);
-    },
-    reset: (id) => {
-      const data = read();
-      delete data.katas[id];
-      write(data);
-    },
-    resetAll: () => write(fresh()),
+    recordReview: (questionId, correct, now = clock()) =>
+      locked(() => {
+        const data = read();
+        data.review = recordAnswer(data.review ?? {}, questionId, correct, now);
+        data.days = bumpDay(data.days, now);
+        write(data);
+        return structuredClone(data.review[questionId]!);
+      }),
+    days: () => structuredClone(read().days ?? {}),
+    reset: (id) =>
+      locked(() => {
+        const data = read();
+        delete data.katas[id];
+        write(data);
+      }),
+    resetAll: () => locked(() => write(fresh())),
   };
   return warning === undefined ? { store } : { store, warning };
 }

@@ -28,6 +28,8 @@ export interface QuizItem {
   topic: string;
   prompt: string;
   choices: { text: string; correct: boolean; why: string }[];
+  /** A bank question about a newer Python than the oldest supported one, e.g. "3.11". */
+  minPython?: string;
 }
 
 export interface KataQuizSource {
@@ -41,7 +43,13 @@ export function questionPool(katas: KataQuizSource[], bank?: QuizBank): QuizItem
   const fromKatas = katas.flatMap((k) =>
     k.quiz.questions.map((q, i) => ({ id: `${k.id}#${i + 1}`, topic: k.concepts[0] ?? k.id, prompt: q.prompt, choices: q.choices })),
   );
-  const fromBank = (bank?.questions ?? []).map((q) => ({ id: `bank:${q.id}`, topic: q.topic, prompt: q.prompt, choices: q.choices }));
+  const fromBank = (bank?.questions ?? []).map((q) => ({
+    id: `bank:${q.id}`,
+    topic: q.topic,
+    prompt: q.prompt,
+    choices: q.choices,
+    ...(q.minPython ? { minPython: q.minPython } : {}),
+  }));
   return [...fromKatas, ...fromBank];
 }
 
@@ -86,4 +94,16 @@ export function streak(answers: readonly boolean[]): number {
   let run = 0;
   for (let i = answers.length - 1; i >= 0 && answers[i]; i--) run++;
   return run;
+}
+
+/** How many questions of the pool are due now, and how many were never asked. */
+export function dueCounts(pool: readonly QuizItem[], state: ReviewState, now: Date): { due: number; fresh: number } {
+  let due = 0;
+  let fresh = 0;
+  for (const q of pool) {
+    const card = state[q.id];
+    if (!card) fresh++;
+    else if (Date.parse(card.due) <= now.getTime()) due++;
+  }
+  return { due, fresh };
 }

@@ -2,8 +2,13 @@
 import { Box, Text, useApp } from 'ink';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { Kata } from '../core/catalog.js';
+import { dueCounts } from '../core/review.js';
+import { conceptMastery, practiceChart, totals, type DashboardInput } from './dashboard.js';
+import { useDueCounts } from './hooks/use-due-counts.js';
 import { useKataSession } from './hooks/use-kata-session.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { startReview } from './review-start.js';
+import { bestStreak, dueNext } from './review-summary.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 import type { Services } from './services.js';
 import { initialState, reducer, type Action, type AppState } from './state.js';
@@ -18,6 +23,10 @@ const loaders = {
   diff: () => import('./screens/DiffScreen.js'),
   quiz: () => import('./screens/QuizScreen.js'),
   quizDone: () => import('./screens/QuizDoneScreen.js'),
+  review: () => import('./screens/ReviewScreen.js'),
+  reviewDone: () => import('./screens/ReviewDoneScreen.js'),
+  dashboard: () => import('./screens/DashboardScreen.js'),
+  confirmResetAll: () => import('./screens/ConfirmResetAllScreen.js'),
 };
 const KataScreen = lazy(() => loaders.kata().then((m) => ({ default: m.KataScreen })));
 const ConfirmResetScreen = lazy(() => loaders.confirm().then((m) => ({ default: m.ConfirmResetScreen })));
@@ -26,10 +35,19 @@ const ExplanationScreen = lazy(() => loaders.explanation().then((m) => ({ defaul
 const DiffScreen = lazy(() => loaders.diff().then((m) => ({ default: m.DiffScreen })));
 const QuizScreen = lazy(() => loaders.quiz().then((m) => ({ default: m.QuizScreen })));
 const QuizDoneScreen = lazy(() => loaders.quizDone().then((m) => ({ default: m.QuizDoneScreen })));
+const ReviewScreen = lazy(() => loaders.review().then((m) => ({ default: m.ReviewScreen })));
+const ReviewDoneScreen = lazy(() => loaders.reviewDone().then((m) => ({ default: m.ReviewDoneScreen })));
+const DashboardScreen = lazy(() => loaders.dashboard().then((m) => ({ default: m.DashboardScreen })));
+const ConfirmResetAllScreen = lazy(() => loaders.confirmResetAll().then((m) => ({ default: m.ConfirmResetAllScreen })));
+
+/** The practice chart's span: 8 weeks, fewer in a narrow terminal (whole weeks, one cell a day). */
+const CHART_DAYS = 56;
 
 interface Props {
   services: Services;
   initialKata?: string;
+  /** Open quiz mode at once (`async-katas quiz`). */
+  start?: 'quiz';
 }
 
 export function App(props: Props) {
@@ -44,13 +62,16 @@ export function App(props: Props) {
   );
 }
 
-function Screens({ services, initialKata }: Props) {
+function Screens({ services, initialKata, start }: Props) {
   const { exit } = useApp();
   const hints = useMemo(
     () => Object.fromEntries(services.katas.map((k) => [k.id, services.progress(k.id).hintsUsed])),
     [services],
   );
-  const [state, dispatch] = useReducer(reducer, initialState(initialKata, hints));
+  const [state, dispatch] = useReducer(reducer, undefined, () => {
+    const first = initialState(initialKata, hints);
+    return start === 'quiz' ? reducer(first, startReview(services)) : first;
+  });
   useEffect(() => services.onNotice((text) => dispatch({ type: 'notice', text, tone: 'warn' })), [services]);
   const { columns, rows } = useTerminalSize();
   // One column spare: a line exactly as wide as the terminal wraps in some terminals.
@@ -58,6 +79,7 @@ function Screens({ services, initialKata }: Props) {
   const height = Math.max(8, rows - 1);
   const byId = useMemo(() => new Map(services.katas.map((k) => [k.id, k])), [services]);
   const { screen } = state;
+  const due = useDueCounts(services, screen.name === 'home');
 
   const nextKata = useCallback(
     (after?: string): Kata | undefined => {
@@ -85,8 +107,81 @@ function Screens({ services, initialKata }: Props) {
         width={width}
         height={height}
         notice={state.notice}
+        due={due}
         onOpen={(id) => dispatch({ type: 'open-kata', kataId: id })}
+        onQuiz={() => dispatch(startReview(services))}
+        onDashboard={() => dispatch({ type: 'show-dashboard' })}
         onQuit={() => exit()}
+      />
+    );
+  }
+  if (screen.name === 'review') {
+    const item = screen.session[screen.index];
+    return (
+      <ReviewScreen
+        session={screen.session}
+        index={screen.index}
+        answered={screen.answered}
+        results={screen.results}
+        problem={screen.problem}
+        width={width}
+        height={height}
+        onAnswer={(choice) => {
+          // Written before the screen changes: a crash or Ctrl+C right after loses nothing.
+          if (item?.choices[choice]) services.recordReview(item.id, item.choices[choice]!.correct);
+          dispatch({ type: 'review-answer', choice });
+        }}
+        onNext={() => dispatch({ type: 'review-next' })}
+        onBack={() => dispatch({ type: 'home' })}
+      />
+    );
+  }
+  if (screen.name === 'review-done') {
+    const review = services.reviewState();
+    const now = services.now();
+    let counts = { due: 0, fresh: 0 };
+    try {
+      counts = dueCounts(services.quizPool(), review, now);
+    } catch {
+      // the pool was read for this session; should it fail now, the counts are only a footnote
+    }
+    return (
+      <ReviewDoneScreen
+        right={screen.results.filter(Boolean).length}
+        total={screen.results.length}
+        bestStreak={bestStreak(screen.results)}
+        next={dueNext(screen.session, review, now)}
+        dueNow={counts.due}
+        fresh={counts.fresh}
+        width={width}
+        onAgain={() => dispatch(startReview(services))}
+        onBack={() => dispatch({ type: 'home' })}
+      />
+    );
+  }
+  if (screen.name === 'dashboard') {
+    const input: DashboardInput = { katas: services.katas, progress: services.progress, review: services.reviewState(), bankTopics: bankTopics(services) };
+    const days = Math.max(7, Math.min(CHART_DAYS, Math.floor(width / 7) * 7));
+    return (
+      <DashboardScreen
+        totals={totals(input)}
+        concepts={conceptMastery(input)}
+        chart={practiceChart(services.practiceDays(), services.now(), days)}
+        notice={state.notice}
+        width={width}
+        height={height}
+        onResetAll={() => dispatch({ type: 'ask-reset-all' })}
+        onBack={() => dispatch({ type: 'home' })}
+      />
+    );
+  }
+  if (screen.name === 'confirm-reset-all') {
+    return (
+      <ConfirmResetAllScreen
+        workspaceDir={services.workspaceDir}
+        width={width}
+        onConfirm={() => dispatch({ type: 'reset-all-done', files: services.resetAll() })}
+        onCancel={() => dispatch({ type: 'cancel' })}
       />
     );
   }
@@ -229,4 +324,13 @@ function KataContainer({ kata, state, dispatch, services, width, height }: Conta
       onBack={() => dispatch({ type: 'home' })}
     />
   );
+}
+
+/** Bank question ids to their topics, for the dashboard; none when the questions cannot be read. */
+function bankTopics(services: Services): Map<string, string> {
+  try {
+    return new Map(services.quizPool().flatMap((q) => (q.id.startsWith('bank:') ? [[q.id.slice('bank:'.length), q.topic] as const] : [])));
+  } catch {
+    return new Map();
+  }
 }

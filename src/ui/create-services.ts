@@ -1,13 +1,14 @@
 // The real Services: the domain modules of src/core behind the interface the app is written against.
 import fs from 'node:fs';
 import type { Kata, Quiz } from '../core/catalog.js';
-import { loadQuiz } from '../core/catalog.js';
+import { loadQuiz, loadQuizBank, quizBankPath } from '../core/catalog.js';
+import { questionPool, type QuizItem } from '../core/review.js';
 import { collectWhenIdle, collectWhileWaiting } from './memory.js';
 import { prepareHarness, runCheck, type PreparedHarness } from '../core/check.js';
 import { openInEditor } from '../core/editor.js';
 import type { PythonInfo } from '../core/python.js';
 import { watchFile } from '../core/watch.js';
-import { ensureKataFile, resetKataFile, type Workspace } from '../core/workspace.js';
+import { ensureKataFile, kataFilePath, resetKataFile, type Workspace } from '../core/workspace.js';
 import type { ProgressSource } from './deferred-progress.js';
 import type { Services } from './services.js';
 
@@ -24,6 +25,12 @@ interface Deps {
 
 export function createServices({ katas, workspace, python, store, onEditorReturn, onNotice }: Deps): Services {
   const quizzes = new Map<string, Quiz>();
+  const quizOf = (kata: Kata) => {
+    let quiz = quizzes.get(kata.id);
+    if (!quiz) quizzes.set(kata.id, (quiz = loadQuiz(kata)));
+    return quiz;
+  };
+  let pool: QuizItem[] | undefined;
   // One harness process waits, already started, for the next save: save-to-verdict then skips
   // Python's start-up. A process checks one file only; the next one is started after each check.
   let warm: PreparedHarness | undefined;
@@ -60,16 +67,29 @@ export function createServices({ katas, workspace, python, store, onEditorReturn
     openEditor: (file) => openInEditor(file, { onResume: onEditorReturn }),
     resetFile: (kata) => void resetKataFile(workspace, kata),
     explanation: (kata) => fs.readFileSync(kata.files.explanation, 'utf8'),
-    quiz: (kata) => {
-      let quiz = quizzes.get(kata.id);
-      if (!quiz) quizzes.set(kata.id, (quiz = loadQuiz(kata)));
-      return quiz;
-    },
+    quiz: quizOf,
     solution: (kata) => fs.readFileSync(kata.files.solution, 'utf8'),
     progress: (id) => store.get(id),
     recordCheck: (id, status) => void store.recordCheck(id, status),
     recordHint: (id, tier) => void store.recordHint(id, tier),
     recordQuizAnswer: (id, question, choice, correct) => void store.recordQuizAnswer(id, question, choice, correct),
     resetProgress: (id) => store.reset(id),
+    // A kata root of its own (ASYNC_KATAS_ROOT) may have no bank: its katas' questions are enough.
+    quizPool: () =>
+      (pool ??= questionPool(
+        katas.map((k) => ({ id: k.id, concepts: k.concepts, quiz: quizOf(k) })),
+        fs.existsSync(quizBankPath()) ? loadQuizBank() : undefined,
+      )),
+    reviewState: () => store.review(),
+    recordReview: (id, correct) => void store.recordReview(id, correct, new Date()),
+    practiceDays: () => store.days(),
+    resetAll: () => {
+      // As `reset --all`: only files that exist; katas never opened have nothing to go back to.
+      const files = katas.filter((k) => fs.existsSync(kataFilePath(workspace, k.id)));
+      for (const kata of files) resetKataFile(workspace, kata);
+      store.resetAll();
+      return files.length;
+    },
+    now: () => new Date(),
   };
 }

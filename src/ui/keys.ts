@@ -19,7 +19,13 @@ export type ScreenKeys =
   | 'quizAnswered'
   | 'quizDone'
   | 'confirm'
-  | 'welcome';
+  | 'welcome'
+  | 'review'
+  | 'reviewAnswered'
+  | 'reviewDone'
+  | 'reviewEmpty'
+  | 'dashboard'
+  | 'confirmResetAll';
 
 const BACK: KeyBinding = { key: 'esc', label: 'back' };
 
@@ -39,6 +45,8 @@ export const KEYS: Readonly<Record<ScreenKeys, readonly KeyBinding[]>> = {
   home: [
     { key: '↑↓', label: 'choose' },
     { key: 'enter', label: 'open' },
+    { key: 't', label: 'quiz' },
+    { key: 'p', label: 'progress' },
     { key: 'q', label: 'quit' },
   ],
   // The kata screen shows the code; tab switches to the last result (and back: `result`).
@@ -84,4 +92,36 @@ export const KEYS: Readonly<Record<ScreenKeys, readonly KeyBinding[]>> = {
     { key: 'enter', label: 'create it' },
     { key: 'esc', label: 'quit' },
   ],
+  // Quiz mode. The digit key is drawn with the question's own count (answerKeys).
+  review: [
+    { key: '1-9', label: 'answer' },
+    { key: '↑↓', label: 'choose' },
+    { key: 'enter', label: 'answer' },
+    { key: 'esc', label: 'home' },
+  ],
+  reviewAnswered: [
+    { key: 'enter', label: 'next' },
+    { key: '↑↓', label: 'scroll' },
+    { key: 'esc', label: 'home' },
+  ],
+  reviewDone: [
+    { key: 'enter', label: 'another round' },
+    { key: 'esc', label: 'home' },
+  ],
+  reviewEmpty: [{ key: 'esc', label: 'home' }],
+  dashboard: [
+    { key: '↑↓', label: 'scroll' },
+    { key: 'space', label: 'page' },
+    { key: 'R', label: 'reset all' },
+    BACK,
+  ],
+  confirmResetAll: [
+    { key: 'y', label: 'reset everything' },
+    { key: 'n', label: 'cancel' },
+  ],
 };
+
+/** The quiz keys for a question with `choices` choices: `1-4 answer`, not `1-9`. */
+export function answerKeys(choices: number): readonly KeyBinding[] {
+  return KEYS.review.map((b) => (b.key === '1-9' ? { ...b, key: choices > 1 ? `1-${choices}` : '1' } : b));
+}

@@ -1,12 +1,16 @@
 // Everything the app does to the outside world, behind one interface: the real one wires the domain
 // modules (src/core), tests hand in fakes. Screens never import src/core I/O directly.
 import type { Kata, Quiz } from '../core/catalog.js';
+import type { PracticeDays } from '../core/practice-days.js';
 import type { CheckResult } from '../core/result.js';
+import type { QuizItem, ReviewState } from '../core/review.js';
 
 export interface KataProgressView {
   status: 'new' | 'attempted' | 'solved';
   attempts: number;
   hintsUsed: number;
+  /** The latest answer per question of the kata's own quiz. */
+  quiz?: Record<string, { correct: boolean }>;
 }
 
 export interface EditorOutcome {
@@ -41,4 +45,18 @@ export interface Services {
   recordHint(kataId: string, tier: number): void;
   recordQuizAnswer(kataId: string, question: number, choice: number, correct: boolean): void;
   resetProgress(kataId: string): void;
+  /** Every question quiz mode can ask (each kata's quiz, then the bank), read on the first call; throws
+   * (a CatalogError) when a quiz file is broken. */
+  quizPool(): QuizItem[];
+  /** Quiz mode's cards, by question id. */
+  reviewState(): ReviewState;
+  /** Written at once: an answer is never lost to a crash or Ctrl+C. */
+  recordReview(questionId: string, correct: boolean): void;
+  /** Things done per local day (`YYYY-MM-DD`). */
+  practiceDays(): PracticeDays;
+  /** What `reset --all` does: every kata file of the workspace back to the starter (each kept as .bak)
+   * and all progress cleared. Returns how many files were reset. */
+  resetAll(): number;
+  /** The clock of due dates and practice days. */
+  now(): Date;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createElement } from 'react';
 import { loadAllKatas } from '../core/sources.js';
 import { PythonNotFoundError, findPython } from '../core/python.js';
-import { readProgressSnapshot } from '../core/progress-file.js';
+import { readStoreSnapshot } from '../core/progress-file.js';
 import { createWorkspace, defaultWorkspaceDir, findWorkspace, type Workspace } from '../core/workspace.js';
 import { createServices } from './create-services.js';
 import { DeferredProgress } from './deferred-progress.js';
@@ -18,6 +18,8 @@ export interface StartOptions {
   kataId?: string;
   /** Team packs to load beside the built-in katas (already trusted). */
   packDirs?: string[];
+  /** Open in quiz mode (`async-katas quiz`). */
+  quiz?: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function startApp(options: StartOptions): Promise<number> {
   limitHeapGrowth();
   if (!process.stdin.isTTY || !process.stdout.isTTY) return -1;
   // Before the environment is adjusted below: the keys must read it as the launcher does.
-  const homeKey = options.kataId ? undefined : homeKeyFor({ workspace: options.workspace, pack: options.packDirs });
+  const homeKey = options.kataId || options.quiz ? undefined : homeKeyFor({ workspace: options.workspace, pack: options.packDirs });
   const env = { ...process.env };
   try {
     return await runApp(options, homeKey, env);
@@ -80,7 +82,7 @@ async function runApp(options: StartOptions, homeKey: string | undefined, envAtS
     return 2;
   }
   // The first frame comes from a snapshot of the progress file; the store (conf) loads right after it.
-  const store = new DeferredProgress(readProgressSnapshot());
+  const store = new DeferredProgress(readStoreSnapshot());
   const notices = new Set<(text: string) => void>();
   const notify = (text: string) => {
     if (notices.size === 0) process.stderr.write(`async-katas: ${text}\n`);
@@ -107,7 +109,7 @@ async function runApp(options: StartOptions, homeKey: string | undefined, envAtS
       return () => notices.delete(listener);
     },
   });
-  const element = createElement(App, { services, initialKata: options.kataId });
+  const element = createElement(App, { services, initialKata: options.kataId, start: options.quiz ? ('quiz' as const) : undefined });
   const firstFrameOnly = process.env.ASYNC_KATAS_EXIT_AFTER_FIRST_FRAME === '1';
   let drawn = false;
   let storeLoaded: Promise<void> | undefined;

@@ -1,6 +1,7 @@
 // Which screen is shown, and what the screens share. One reducer owns it; side effects (checks,
 // watching, the editor, progress) live in hooks and report back through actions.
 import type { CheckResult } from '../core/result.js';
+import type { QuizItem } from '../core/review.js';
 
 export type Screen =
   | { name: 'home' }
@@ -10,7 +11,13 @@ export type Screen =
   | { name: 'explanation'; kataId: string }
   | { name: 'diff'; kataId: string }
   | { name: 'quiz'; kataId: string; question: number; answered?: number }
-  | { name: 'quiz-done'; kataId: string };
+  | { name: 'quiz-done'; kataId: string }
+  /** Quiz mode: a session of questions from every kata and the bank; `results` holds each answer's rightness
+   * so far. `problem` says why there is nothing to ask (no questions, a broken quiz file). */
+  | { name: 'review'; session: QuizItem[]; index: number; answered?: number; results: boolean[]; problem?: string }
+  | { name: 'review-done'; session: QuizItem[]; results: boolean[] }
+  | { name: 'dashboard' }
+  | { name: 'confirm-reset-all' };
 
 export interface AppState {
   screen: Screen;
@@ -42,6 +49,12 @@ export type Action =
   | { type: 'start-quiz' }
   | { type: 'quiz-answer'; choice: number }
   | { type: 'quiz-next'; questions: number }
+  | { type: 'start-review'; session: QuizItem[]; problem?: string }
+  | { type: 'review-answer'; choice: number }
+  | { type: 'review-next' }
+  | { type: 'show-dashboard' }
+  | { type: 'ask-reset-all' }
+  | { type: 'reset-all-done'; files: number }
   | { type: 'notice'; text: string; tone?: 'info' | 'warn' | 'error' }
   | { type: 'clear-notice' };
 
@@ -57,7 +70,7 @@ export function initialState(kataId?: string, hints: Record<string, number> = {}
 }
 
 function kataOf(screen: Screen): string | undefined {
-  return screen.name === 'home' ? undefined : screen.kataId;
+  return 'kataId' in screen ? screen.kataId : undefined;
 }
 
 export function reducer(state: AppState, action: Action): AppState {
@@ -104,6 +117,8 @@ export function reducer(state: AppState, action: Action): AppState {
       if (screen.name === 'kata' || screen.name === 'solved' || screen.name === 'quiz-done') return { ...state, screen: { name: 'home' } };
       if (screen.name === 'explanation') return { ...state, screen: { name: 'solved', kataId: screen.kataId } };
       if (screen.name === 'diff' || screen.name === 'quiz') return { ...state, screen: { name: 'explanation', kataId: screen.kataId } };
+      if (screen.name === 'review' || screen.name === 'review-done' || screen.name === 'dashboard') return { ...state, screen: { name: 'home' } };
+      if (screen.name === 'confirm-reset-all') return { ...state, screen: { name: 'dashboard' } };
       return state;
     case 'show-explanation':
       return kataId ? { ...state, screen: { name: 'explanation', kataId } } : state;
@@ -121,6 +136,39 @@ export function reducer(state: AppState, action: Action): AppState {
       if (screen.name !== 'quiz' || screen.answered === undefined) return state;
       if (screen.question + 1 >= action.questions) return { ...state, screen: { name: 'quiz-done', kataId: screen.kataId } };
       return { ...state, screen: { name: 'quiz', kataId: screen.kataId, question: screen.question + 1 } };
+    case 'start-review':
+      return {
+        ...state,
+        screen: { name: 'review', session: action.session, index: 0, results: [], ...(action.problem ? { problem: action.problem } : {}) },
+        notice: undefined,
+      };
+    case 'review-answer': {
+      if (screen.name !== 'review' || screen.answered !== undefined) return state;
+      const item = screen.session[screen.index];
+      if (!item || !item.choices[action.choice]) return state;
+      return { ...state, screen: { ...screen, answered: action.choice, results: [...screen.results, item.choices[action.choice]!.correct] } };
+    }
+    case 'review-next':
+      if (screen.name !== 'review' || screen.answered === undefined) return state;
+      if (screen.index + 1 >= screen.session.length) return { ...state, screen: { name: 'review-done', session: screen.session, results: screen.results } };
+      return { ...state, screen: { ...screen, index: screen.index + 1, answered: undefined } };
+    case 'show-dashboard':
+      return { ...state, screen: { name: 'dashboard' }, notice: undefined };
+    case 'ask-reset-all':
+      return screen.name === 'dashboard' ? { ...state, screen: { name: 'confirm-reset-all' } } : state;
+    case 'reset-all-done':
+      // This session's results, hints and answers were part of the progress now gone.
+      return {
+        ...state,
+        screen: { name: 'dashboard' },
+        results: {},
+        hints: {},
+        answers: {},
+        notice: {
+          text: `All progress cleared; ${action.files} workspace file(s) back to the starter (each old version kept as .bak)`,
+          tone: 'info',
+        },
+      };
     case 'notice':
       return { ...state, notice: { text: action.text, tone: action.tone ?? 'info' } };
     case 'clear-notice':

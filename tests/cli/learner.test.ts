@@ -111,7 +111,7 @@ describe('list, progress', () => {
     expect(run.code).toBe(0);
     const list = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(list).toEqual([
-      { id: 'demo', title: 'A demo kata for tests', level: 1, concepts: ['testing'], minPython: '3.10', status: 'attempted' },
+      { id: 'demo', title: 'A demo kata for tests', level: 1, concepts: ['testing'], minPython: '3.10', pack: null, status: 'attempted' },
       expect.objectContaining({ id: 'needs-newer', status: 'new' }),
     ]);
     const text = await runCli(['list'], env, cwd);
@@ -267,6 +267,32 @@ describe('the bare command and open, without a terminal', () => {
     expect(bad.stderr).toContain("did you mean 'demo'?");
   });
 
+  it('quiz without a terminal asks in plain lines, reads digits from stdin and records each answer', async () => {
+    const { cwd, env } = setup();
+    const run = await runCli(['quiz'], env, cwd, undefined, 'x\n1\n1\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Question 1 of 4 (testing, from demo)');
+    expect(run.stdout).toContain('Answer (1-2): 1\n✓ Right.');
+    expect(run.stdout).toContain('  1. this');
+    expect(run.stdout).toContain('"x" is not one of the choices.');
+    expect(run.stdout).toContain('✓ Right.');
+    expect(run.stdout).toContain('✗ Not quite: the answer is 2.');
+    expect(run.stdout).toContain('     because not');
+    // Stdin ends at the third question: the score is of what was answered.
+    expect(run.stdout).toContain('(no more answers on stdin)');
+    expect(run.stdout).toContain('Score: 1 of 2 right');
+    const stored = JSON.parse(fs.readFileSync(path.join(env.ASYNC_KATAS_CONFIG_DIR, 'progress.json'), 'utf8'));
+    expect(stored.review).toMatchObject({ 'demo#1': { box: 2, seen: 1 }, 'demo#2': { box: 1, seen: 1 } });
+  });
+
+  it('quiz without a terminal and nothing on stdin says why in one line on stderr, exit 2', async () => {
+    const { cwd, env } = setup();
+    const run = await runCli(['quiz'], env, cwd);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^async-katas: no answer on stdin/);
+  });
+
   it('an unknown command gets the closest one, exit 2; --help lists every command', async () => {
     const { cwd, env } = setup();
     const run = await runCli(['progess'], env, cwd);
@@ -274,7 +300,7 @@ describe('the bare command and open, without a terminal', () => {
     expect(run.stderr).toContain("unknown command 'progess'");
     expect(run.stderr).toContain('Did you mean progress?');
     const help = await runCli(['--help'], env, cwd);
-    for (const command of ['check', 'list', 'open', 'hint', 'explain', 'progress', 'reset', 'dev', '--workspace', 'ASYNC_KATAS_CONFIG_DIR']) {
+    for (const command of ['check', 'list', 'open', 'quiz', 'hint', 'explain', 'progress', 'reset', 'dev', '--workspace', 'ASYNC_KATAS_CONFIG_DIR']) {
       expect(help.stdout).toContain(command);
     }
   });

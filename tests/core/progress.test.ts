@@ -26,6 +26,38 @@ describe('progress store', () => {
     expect(again.review()).toEqual({});
   });
 
+  it('counts what was done per local day: checks, hints, quiz answers and review answers', () => {
+    const dir = tempDir('ak-progress-days-');
+    // Local times: the day key is the learner's calendar day, whatever the time zone.
+    let now = new Date(2026, 10, 24, 23, 50);
+    const { store } = openProgress({ configDir: dir, now: () => now });
+    expect(store.days()).toEqual({});
+    store.recordCheck('demo', 'fail');
+    store.recordHint('demo', 1);
+    store.recordQuizAnswer('demo', 0, 1, true);
+    now = new Date(2026, 10, 25, 0, 10);
+    store.recordReview('bank:gil', false);
+    store.recordCheck('demo', 'pass');
+    expect(store.days()).toEqual({ '2026-11-24': 3, '2026-11-25': 2 });
+    expect(openProgress({ configDir: dir }).store.days()).toEqual({ '2026-11-24': 3, '2026-11-25': 2 });
+    // Reading changes nothing; reset --all forgets the days too.
+    store.get('demo');
+    expect(store.days()['2026-11-25']).toBe(2);
+    store.resetAll();
+    expect(store.days()).toEqual({});
+  });
+
+  it('reads a store written before practice days existed, and rejects a malformed day', () => {
+    const dir = tempDir('ak-progress-nodays-');
+    fs.writeFileSync(path.join(dir, 'progress.json'), '{"schemaVersion":1,"katas":{},"review":{}}');
+    const { store, warning } = openProgress({ configDir: dir });
+    expect(warning).toBeUndefined();
+    expect(store.days()).toEqual({});
+    const bad = tempDir('ak-progress-badday-');
+    fs.writeFileSync(path.join(bad, 'progress.json'), '{"schemaVersion":1,"katas":{},"days":{"yesterday":1}}');
+    expect(openProgress({ configDir: bad }).warning).toMatch(/moved to/);
+  });
+
   it('reads a store written before quiz mode existed, at the same schema version', () => {
     const dir = tempDir('ak-progress-old-');
     fs.writeFileSync(path.join(dir, 'progress.json'), '{"schemaVersion":1,"katas":{}}');

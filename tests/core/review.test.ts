@@ -3,6 +3,7 @@ import { loadCatalog, loadQuiz, loadQuizBank } from '../../src/core/catalog.js';
 import {
   BOX_INTERVALS_MS,
   TOP_BOX,
+  dueCounts,
   pickSession,
   questionPool,
   recordAnswer,
@@ -74,6 +75,28 @@ describe('questionPool', () => {
     expect(new Set(pool.map((q) => q.id)).size).toBe(expected);
     expect(pool[0]!.id).toBe(`${katas[0]!.id}#1`);
     expect(pool.at(-1)!.id).toBe(`bank:${bank.questions.at(-1)!.id}`);
+  });
+
+  it('keeps a bank question\'s minimum Python, and only where it has one', () => {
+    const bank = loadQuizBank();
+    const pool = questionPool([], bank);
+    const newer = bank.questions.filter((q) => q.minPython);
+    expect(newer.length).toBeGreaterThan(0);
+    for (const q of newer) expect(pool.find((p) => p.id === `bank:${q.id}`)!.minPython).toBe(q.minPython);
+    expect(pool.filter((p) => 'minPython' in p)).toHaveLength(newer.length);
+  });
+});
+
+describe('dueCounts', () => {
+  it('counts cards due by now and questions never asked; cards not in the pool do not count', () => {
+    const pool = items('a', 'b', 'c', 'd');
+    const state: ReviewState = {
+      a: { box: 1, due: NOW.toISOString(), seen: 1, correct: 0 },
+      b: { box: 2, due: later(1).toISOString(), seen: 1, correct: 1 },
+      gone: { box: 1, due: NOW.toISOString(), seen: 1, correct: 0 },
+    };
+    expect(dueCounts(pool, state, NOW)).toEqual({ due: 1, fresh: 2 });
+    expect(dueCounts(pool, state, later(1))).toEqual({ due: 2, fresh: 2 });
   });
 });
 

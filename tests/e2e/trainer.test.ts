@@ -108,6 +108,21 @@ describe.skipIf(process.platform === 'win32')('trainer in a terminal', () => {
     expect(plain(raw.slice(0, erase))).toContain('✓ The receipt that never arrived');
   });
 
+  it('`quiz` opens quiz mode on the real questions and writes each answer at once', { timeout: 60_000 }, async () => {
+    const { cwd, env } = setup();
+    session = startCli(['--workspace', path.join(cwd, 'ws'), 'quiz'], env, cwd);
+    await session.waitFor('Quiz · question 1 of 10');
+    await settled();
+    session.write('1');
+    await session.waitFor(/Right\.|Not quite/);
+    // Ctrl+C right after the answer: it is already in the progress file.
+    session.write('\u0003');
+    expect(await session.exited).toBe(0);
+    const stored = JSON.parse(fs.readFileSync(path.join(cwd, 'config', 'progress.json'), 'utf8'));
+    expect(Object.keys(stored.review)).toEqual(['forgotten-await#1']);
+    expect(Object.values(stored.days)).toEqual([1]);
+  });
+
   it('with NO_COLOR in a small terminal: no styling at all, and the kata screen still fits', { timeout: 60_000 }, async () => {
     const { cwd, env } = setup();
     session = startCli(['--workspace', path.join(cwd, 'ws'), 'open', 'blocking-sleep'], { ...env, NO_COLOR: '1' }, cwd, { cols: 60, rows: 16 });

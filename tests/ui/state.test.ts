@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyResult, type CheckResult } from '../../src/core/result.js';
+import type { QuizItem } from '../../src/core/review.js';
 import { initialState, reducer, type AppState } from '../../src/ui/state.js';
 
 const result = (status: CheckResult['status']): CheckResult => ({ ...emptyResult('k1', '3.11.7', 'k1.py'), status });
@@ -58,5 +59,61 @@ describe('app state', () => {
     expect(explanation.screen.name).toBe('explanation');
     expect(reducer(explanation, { type: 'cancel' }).screen.name).toBe('solved');
     expect(reducer(reducer(explanation, { type: 'cancel' }), { type: 'cancel' }).screen.name).toBe('home');
+  });
+});
+
+const item = (id: string): QuizItem => ({
+  id,
+  topic: 't',
+  prompt: `${id}?`,
+  choices: [
+    { text: 'right', correct: true, why: 'w' },
+    { text: 'wrong', correct: false, why: 'w' },
+  ],
+});
+
+describe('quiz mode', () => {
+  it('walks a session: one answer per question, rightness kept in order, then the summary', () => {
+    let s = run(initialState(), { type: 'start-review', session: [item('a'), item('b')] });
+    expect(s.screen).toEqual({ name: 'review', session: [item('a'), item('b')], index: 0, results: [] });
+    // Next before an answer does nothing; a second answer to the same question is ignored.
+    s = run(s, { type: 'review-next' }, { type: 'review-answer', choice: 1 }, { type: 'review-answer', choice: 0 });
+    expect(s.screen).toMatchObject({ index: 0, answered: 1, results: [false] });
+    s = run(s, { type: 'review-next' });
+    expect(s.screen).toMatchObject({ index: 1, results: [false] });
+    expect(s.screen).not.toHaveProperty('answered', 1);
+    s = run(s, { type: 'review-answer', choice: 0 }, { type: 'review-next' });
+    expect(s.screen).toEqual({ name: 'review-done', session: [item('a'), item('b')], results: [false, true] });
+    expect(reducer(s, { type: 'cancel' }).screen).toEqual({ name: 'home' });
+  });
+
+  it('ignores an answer that is not one of the choices', () => {
+    const s = run(initialState(), { type: 'start-review', session: [item('a')] }, { type: 'review-answer', choice: 7 });
+    expect(s.screen).toMatchObject({ name: 'review', results: [] });
+    expect(s.screen).not.toHaveProperty('answered');
+  });
+
+  it('keeps why there is nothing to ask, and esc goes home', () => {
+    const s = run(initialState(), { type: 'start-review', session: [], problem: 'no questions' });
+    expect(s.screen).toMatchObject({ name: 'review', session: [], problem: 'no questions' });
+    expect(run(s, { type: 'review-answer', choice: 0 }).screen).toBe(s.screen);
+    expect(reducer(s, { type: 'cancel' }).screen).toEqual({ name: 'home' });
+  });
+});
+
+describe('dashboard', () => {
+  it('asks before reset-all; n goes back to the dashboard, done clears the session state', () => {
+    let s = run(initialState('k1'), { type: 'hint-shown', kataId: 'k1', tier: 2 }, { type: 'check-finished', kataId: 'k1', result: result('fail') });
+    s = run(s, { type: 'home' }, { type: 'ask-reset-all' });
+    expect(s.screen).toEqual({ name: 'home' });
+    s = run(s, { type: 'show-dashboard' }, { type: 'ask-reset-all' });
+    expect(s.screen).toEqual({ name: 'confirm-reset-all' });
+    expect(reducer(s, { type: 'cancel' }).screen).toEqual({ name: 'dashboard' });
+    s = reducer(s, { type: 'reset-all-done', files: 3 });
+    expect(s.screen).toEqual({ name: 'dashboard' });
+    expect(s.hints).toEqual({});
+    expect(s.results).toEqual({});
+    expect(s.notice?.text).toMatch(/3 workspace file\(s\).*\.bak/);
+    expect(reducer(s, { type: 'cancel' }).screen).toEqual({ name: 'home' });
   });
 });

@@ -25,6 +25,14 @@ export async function mount(element: ReactElement) {
         await tick();
       }
     },
+    /** The terminal becomes `columns` x `rows` (ink-testing-library's stdout is 100 wide, of no height). */
+    async resize(columns: number, rows: number) {
+      Object.defineProperty(app.stdout, 'columns', { value: columns, configurable: true });
+      Object.defineProperty(app.stdout, 'rows', { value: rows, configurable: true });
+      app.stdout.emit('resize');
+      await tick();
+      await tick();
+    },
     async waitFor(text: string | RegExp, ms = 10_000) {
       const until = Date.now() + ms;
       const seen = () => (typeof text === 'string' ? frame().includes(text) : text.test(frame()));

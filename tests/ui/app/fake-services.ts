@@ -1,7 +1,25 @@
 // Services for App tests: katas in memory, checks answered by a script, every call recorded.
 import type { Kata, Quiz } from '../../../src/core/catalog.js';
 import { emptyResult, type CheckResult } from '../../../src/core/result.js';
+import { questionPool, recordAnswer, type QuizItem, type ReviewState } from '../../../src/core/review.js';
 import type { KataProgressView, Services } from '../../../src/ui/services.js';
+
+/** The fake clock: fixed, so due dates are exact. */
+export const NOW = new Date('2026-11-24T10:00:00.000Z');
+
+/** A bank question as quiz mode sees it. */
+export function bankItem(id: string, topic = 'event loop', extra: Partial<QuizItem> = {}): QuizItem {
+  return {
+    id: `bank:${id}`,
+    topic,
+    prompt: `Bank question ${id}?`,
+    choices: [
+      { text: `right answer of ${id}`, correct: true, why: `Why ${id} is right.` },
+      { text: `wrong answer of ${id}`, correct: false, why: `Why ${id} is wrong.` },
+    ],
+    ...extra,
+  };
+}
 
 export function kata(id: string, level = 1): Kata {
   return {
@@ -60,6 +78,11 @@ export interface Fake extends Services {
   editorOutcome: { ok: boolean; error?: string };
   /** The app's notice listener, once it subscribed. */
   notify?: (text: string) => void;
+  /** Quiz mode's questions beyond the katas' own (the bank); `poolError` makes quizPool throw. */
+  bank: QuizItem[];
+  poolError?: string;
+  review: ReviewState;
+  days: Record<string, number>;
 }
 
 export function fakeServices(ids = ['k1', 'k2']): Fake {
@@ -116,8 +139,34 @@ export function fakeServices(ids = ['k1', 'k2']): Fake {
       fake.calls.push(`hint ${id} ${tier}`);
       states.set(id, { ...fake.progress(id), hintsUsed: tier });
     },
-    recordQuizAnswer: (id, question, choice, correct) => fake.calls.push(`quiz ${id} ${question} ${choice} ${correct}`),
+    recordQuizAnswer: (id, question, choice, correct) => {
+      fake.calls.push(`quiz ${id} ${question} ${choice} ${correct}`);
+      const before = fake.progress(id);
+      states.set(id, { ...before, quiz: { ...before.quiz, [String(question)]: { correct } } });
+    },
     resetProgress: (id) => fake.calls.push(`reset-progress ${id}`),
+    bank: [],
+    review: {},
+    days: {},
+    quizPool: () => {
+      fake.calls.push('pool');
+      if (fake.poolError) throw new Error(fake.poolError);
+      return [...questionPool(katas.map((k) => ({ id: k.id, concepts: k.concepts, quiz: QUIZ })), undefined), ...fake.bank];
+    },
+    reviewState: () => structuredClone(fake.review),
+    recordReview: (id, correct) => {
+      fake.calls.push(`review ${id} ${correct}`);
+      fake.review = recordAnswer(fake.review, id, correct, NOW);
+    },
+    practiceDays: () => ({ ...fake.days }),
+    resetAll: () => {
+      fake.calls.push('reset-all');
+      states.clear();
+      fake.review = {};
+      fake.days = {};
+      return 1;
+    },
+    now: () => NOW,
     save: (kataId, content) => {
       const file = `/ws/${kataId}.py`;
       files.set(file, content);
