@@ -40,6 +40,16 @@ export function interactive(): boolean {
 }
 
 /**
+ * TERM=dumb: a terminal that can't move the cursor, so a redrawn screen would pile up as garbage. The
+ * commands then print text, as without a terminal, and say why once.
+ */
+export function dumbTerminal(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.TERM !== 'dumb') return false;
+  warn("TERM=dumb: this terminal can't redraw a screen, so the trainer is off; plain text instead (check, hint and explain work as usual)");
+  return true;
+}
+
+/**
  * The workspace to use: `--workspace DIR` is used or created without asking; otherwise the one found from
  * the working directory, or undefined. A broken manifest is a WorkspaceError (the caller reports it).
  */

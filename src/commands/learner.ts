@@ -9,7 +9,7 @@ import { formatExplanation } from '../report/plain-text.js';
 import { loadPacks } from '../core/pack.js';
 import { formatProgress, progressJson } from '../report/progress-report.js';
 import { requireTrust } from './trust-gate.js';
-import { guarded, interactive, loadProgress, packDirsOf, resolveWorkspace, WorkspaceError, type GlobalOptions } from './common.js';
+import { dumbTerminal, guarded, interactive, loadProgress, packDirsOf, resolveWorkspace, WorkspaceError, type GlobalOptions } from './common.js';
 
 export function listCommand(options: GlobalOptions & { json?: boolean }): Promise<number> {
   return guarded(async () => {
@@ -81,7 +81,7 @@ export function appCommand(options: GlobalOptions & { kataId?: string }): Promis
   return guarded(async () => {
     const packs = packDirsOf(options);
     const kata = options.kataId ? findAnyKata(options.kataId, packs) : undefined;
-    if (interactive()) {
+    if (interactive() && !dumbTerminal()) {
       // Every pack's katas can be checked from the trainer: each new one is asked about before it starts.
       const refused = await requireTrust(kata ? (kata.pack ? [kata.pack] : []) : loadPacks(packs).map((p) => p.info), options);
       if (refused) return refused;
@@ -99,7 +99,7 @@ export function appCommand(options: GlobalOptions & { kataId?: string }): Promis
 export function quizCommand(options: GlobalOptions): Promise<number> {
   return guarded(async () => {
     const packs = packDirsOf(options);
-    if (interactive()) {
+    if (interactive() && !dumbTerminal()) {
       // From quiz mode the learner can go on to any kata and check it: a new pack is asked about first.
       const refused = await requireTrust(loadPacks(packs).map((p) => p.info), options);
       if (refused) return refused;

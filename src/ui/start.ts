@@ -53,8 +53,9 @@ export async function startApp(options: StartOptions): Promise<number> {
 
 async function runApp(options: StartOptions, homeKey: string | undefined, envAtStart: NodeJS.ProcessEnv): Promise<number> {
   // Ink reads CI once, when it loads, and then only draws the last frame: a learner with CI=1 in their
-  // shell would see a frozen app. This is an interactive terminal, so drawing wins.
-  if (process.env.CI) delete process.env.CI;
+  // shell would see a frozen app. This is an interactive terminal, so drawing wins, and the learner is told.
+  const ciWasSet = process.env.CI;
+  if (ciWasSet) delete process.env.CI;
   // NO_COLOR means no styling at all; chalk (under Ink) only listens to FORCE_COLOR, read when it loads.
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
   const { render, renderToString } = await importInk();
@@ -125,7 +126,14 @@ async function runApp(options: StartOptions, homeKey: string | undefined, envAtS
         if (homeKey) saveFrame(defaultCacheDir(), homeKey, frame);
       });
       if (firstFrameOnly) setImmediate(() => app.unmount());
-      else storeLoaded = new Promise((resolve) => setImmediate(resolve)).then(loadStore);
+      else {
+        storeLoaded = new Promise((resolve) => setImmediate(resolve)).then(loadStore);
+        if (ciWasSet) {
+          void storeLoaded.then(() =>
+            notify(`CI=${ciWasSet} is set in this shell; the trainer ignores it (with it, Ink would draw only the last frame and the screen would look frozen)`),
+          );
+        }
+      }
     },
   });
   // After a terminal editor gave the screen back: forget the old frame and draw it all again.

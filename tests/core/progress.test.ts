@@ -145,6 +145,9 @@ describe('a store that cannot be used', () => {
     ['another schema version', '{"schemaVersion": 2, "katas": {}}', /schema version 2 is not 1/],
     ['the wrong shape', '{"schemaVersion": 1, "katas": {"demo": {"status": "great"}}}', /does not have the expected shape/],
     ['no schema version', '{"katas": {}}', /does not have the expected shape/],
+    ['a truncated file', '{"schemaVersion": 1, "katas": {"demo": {"status": "solved", "attempts": 3, "hintsU', /not valid JSON/],
+    ['a wrongly-typed field', '{"schemaVersion": 1, "katas": {"demo": {"status": "solved", "attempts": "3", "hintsUsed": 0, "firstSolvedAt": null, "lastCheckedAt": null, "quiz": {}}}}', /does not have the expected shape/],
+    ['an empty file', '', /not valid JSON|does not have the expected shape/],
   ])('with %s is moved aside with a warning, never wiped', (_what, content, problem) => {
     const dir = tempDir('ak-progress-bad-');
     const file = path.join(dir, 'progress.json');

@@ -23,13 +23,15 @@ export interface Session {
   exited: Promise<number>;
 }
 
-export function startCli(args: string[], env: NodeJS.ProcessEnv, cwd: string, size = { cols: 100, rows: 30 }): Session {
+/** `size.term`: the TERM the app sees; xterm-256color unless a test is about another terminal. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv, cwd: string, size: { cols: number; rows: number; term?: string } = { cols: 100, rows: 30 }): Session {
+  const term = size.term ?? 'xterm-256color';
   const child = pty.spawn(process.execPath, [path.join(REPO, 'bin', 'async-katas.js'), ...args], {
-    name: 'xterm-256color',
+    name: term,
     cols: size.cols,
     rows: size.rows,
     cwd,
-    env: { ...env, TERM: 'xterm-256color' } as Record<string, string>,
+    env: { ...env, TERM: term } as Record<string, string>,
   });
   let raw = '';
   const listeners = new Set<() => void>();

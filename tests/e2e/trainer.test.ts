@@ -138,6 +138,26 @@ describe.skipIf(process.platform === 'win32')('trainer in a terminal', () => {
     expect(await session.exited).toBe(0);
   });
 
+  it('with TERM=dumb: says why there is no trainer and prints the kata list instead', { timeout: 60_000 }, async () => {
+    const { cwd, env } = setup();
+    session = startCli(['--workspace', path.join(cwd, 'ws')], env, cwd, { cols: 80, rows: 24, term: 'dumb' });
+    expect(await session.exited).toBe(0);
+    expect(plain(session.raw())).toContain("TERM=dumb: this terminal can't redraw a screen, so the trainer is off");
+    expect(plain(session.raw())).toMatch(/sequential-awaits\s+One quote at a time\s+new/);
+    // No escapes at all: no cursor movement, no colour; a dumb terminal would print them as garbage.
+    expect(session.raw()).not.toContain('\u001b');
+  });
+
+  it('with CI set in the shell: draws frames anyway and says why CI is ignored', { timeout: 60_000 }, async () => {
+    const { cwd, env } = setup();
+    session = startCli(['--workspace', path.join(cwd, 'ws')], { ...env, CI: 'true' }, cwd, { cols: 120, rows: 30 });
+    await session.waitFor('CI=true is set in this shell; the trainer ignores it');
+    session.write('\u001b[B');
+    await session.waitFor(/❯\s+· Hooks that never ran/);
+    session.write('q');
+    expect(await session.exited).toBe(0);
+  });
+
   it('offers to create a workspace on first start, and Enter creates it', { timeout: 60_000 }, async () => {
     const { cwd, env } = setup();
     session = startCli([], env, cwd);
