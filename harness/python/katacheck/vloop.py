@@ -5,6 +5,7 @@ clock to the next timer instead of sleeping. No timers, nothing ready and nothin
 nobody can ever wake the loop again: a deadlock, reported at once instead of hanging.
 """
 import asyncio
+import itertools
 import asyncio.events
 import heapq
 import selectors
@@ -185,7 +186,14 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         # Not a coroutine (a Future, a plain value): let asyncio raise its own TypeError about it.
         if not (asyncio.iscoroutine(coro) or isinstance(coro, TracedCoroutine)):
             return super().create_task(coro, **kwargs)
-        return super().create_task(wrap_task(coro), **kwargs)
+        coro = wrap_task(coro)
+        if self.get_task_factory() is not None:  # the learner's own factory (eager tasks...) decides
+            return super().create_task(coro, **kwargs)
+        self._check_closed()
+        task = _OrderedTask(coro, loop=self, **kwargs)
+        if getattr(task, "_source_traceback", None):
+            del task._source_traceback[-1]
+        return task
 
     def run_in_executor(self, executor, func, *args):
         self._check_closed()
@@ -233,11 +241,35 @@ class VirtualLoop(asyncio.SelectorEventLoop):
             pass
 
 
+# Tasks and futures hash by their place in the order of creation instead of their memory address, so
+# a set of them (asyncio.wait's `done`, a learner's own set) is iterated in the same order on every run
+# and machine: `for task in done` must not pick a different task first from one check to the next.
+_CREATION = itertools.count(1)
+
+
+class _OrderedTask(asyncio.Task):
+    __slots__ = ("_ak_order",)
+
+    def __init__(self, coro, **kwargs):
+        self._ak_order = next(_CREATION)
+        super().__init__(coro, **kwargs)
+
+    def __hash__(self):
+        return self._ak_order
+
+
 class _CheckedFuture(asyncio.Future):
     """A future that notices being resolved from another thread, which works only by luck: the loop
     is not woken, and a waiter's callbacks get scheduled from the wrong thread."""
 
-    __slots__ = ()
+    __slots__ = ("_ak_order",)
+
+    def __init__(self, *args, **kwargs):
+        self._ak_order = next(_CREATION)
+        super().__init__(*args, **kwargs)
+
+    def __hash__(self):
+        return self._ak_order
 
     def set_result(self, result):
         if not _foreign(self.get_loop()):
