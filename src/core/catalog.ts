@@ -240,7 +240,8 @@ function readText(file: string, shown: string): string {
   }
 }
 
-function readJson(file: string, shown: string): unknown {
+/** A JSON file's content; a CatalogError naming `shown` when it is missing, unreadable or not JSON. */
+export function readJson(file: string, shown: string): unknown {
   const text = readText(file, shown);
   try {
     return JSON.parse(text);

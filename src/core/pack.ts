@@ -3,7 +3,7 @@
 // `<pack name>/<kata folder>`, so two packs (or a pack and the catalogue) can never claim the same id.
 import fs from 'node:fs';
 import path from 'node:path';
-import { byCurriculum, CatalogError, listKataIds, loadKata, type Kata, type PackInfo } from './catalog.js';
+import { byCurriculum, CatalogError, listKataIds, loadKata, readJson, type Kata, type PackInfo } from './catalog.js';
 import { PACKS_ENV, packDirs } from './paths.js';
 import { describeIssue, PackManifestSchema, type PackManifest } from './kata-schema.js';
 
@@ -31,20 +31,15 @@ export function readPackManifest(dir: string, shown: string = dir): PackManifest
     throw new CatalogError(shown, 'no such folder: --pack needs a folder holding a pack.json and kata folders');
   }
   if (!stat.isDirectory()) throw new CatalogError(shown, 'is not a folder: --pack needs a folder holding a pack.json and kata folders');
-  let text: string;
+  let data: unknown;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
+    data = readJson(file, where);
+  } catch (error) {
+    if (!(error instanceof CatalogError) || error.problem !== 'file is missing') throw error;
     throw new CatalogError(
       where,
       'file is missing: a pack needs {"name": "...", "version": "1.0.0"} here (async-katas new <kata-id> --pack DIR writes one)',
     );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new CatalogError(where, `not valid JSON (${(error as Error).message})`);
   }
   const parsed = PackManifestSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new CatalogError(where, parsed.error.issues.map((i) => describeIssue(i)).join('; '));
