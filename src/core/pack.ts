@@ -55,8 +55,13 @@ export function loadPack(dir: string, shown: string = dir): Pack {
   const broken: CatalogError[] = [];
   for (const id of listKataIds(dir)) {
     try {
+      const own = (file: string, folder = false) => ownFile(file, folder, dir, root, shown);
+      // The folder and its manifest before loadKata reads them; the other files before anyone else does.
+      own(path.join(dir, id), true);
+      own(path.join(dir, id, 'kata.json'));
       const kata = loadKata(id, dir);
-      insidePack(kata, dir, root, shown);
+      const { corpus: _corpus, manifest: _manifest, ...files } = kata.files;
+      for (const file of Object.values(files)) own(file);
       katas.push({ ...kata, id: packKataId(info.name, kata.id), pack: info });
     } catch (error) {
       if (!(error instanceof CatalogError)) throw error;
@@ -72,22 +77,20 @@ export function loadPack(dir: string, shown: string = dir): Pack {
  * A pack is handed from person to person: its files must be its own. A link to a file outside the pack
  * (the learner's SSH key as a "starter", a device that never ends) is refused before anything reads it.
  */
-function insidePack(kata: Kata, dir: string, root: string, shown: string): void {
-  const { corpus: _corpus, ...files } = kata.files;
-  for (const file of [kata.dir, ...Object.values(files)]) {
-    let real: string;
-    try {
-      real = fs.realpathSync(file);
-    } catch {
-      continue; // missing files are validate's to report
-    }
-    const where = path.relative(dir, file);
-    const inside = path.relative(root, real);
-    if (inside.startsWith('..') || path.isAbsolute(inside)) {
-      throw new CatalogError(where, `is a link to ${real}, outside the pack (${shown}); a pack must hold its own files`);
-    }
-    if (file !== kata.dir && !fs.statSync(real).isFile()) throw new CatalogError(where, 'must be a plain file');
+function ownFile(file: string, folder: boolean, dir: string, root: string, shown: string): void {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return; // missing files are validate's to report
   }
+  const where = path.relative(dir, file);
+  const inside = path.relative(root, real);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) {
+    throw new CatalogError(where, `is a link to ${real}, outside the pack (${shown}); a pack must hold its own files`);
+  }
+  const stat = fs.statSync(real);
+  if (folder ? !stat.isDirectory() : !stat.isFile()) throw new CatalogError(where, folder ? 'must be a folder' : 'must be a plain file');
 }
 
 /** Every pack given; two packs with one name are refused, as their ids would collide. */

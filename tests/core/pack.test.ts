@@ -133,3 +133,12 @@ describe('pack files', () => {
     expect(loadPack(dir).katas).toHaveLength(1);
   });
 });
+
+describe('pack manifests and folders', () => {
+  it('refuses a kata.json that is a link outside the pack before reading it', () => {
+    const dir = pack('acme');
+    fs.rmSync(path.join(dir, 'demo', 'kata.json'));
+    fs.symlinkSync('/dev/zero', path.join(dir, 'demo', 'kata.json'));
+    expect(() => loadPack(dir, 'team')).toThrow('team/demo/kata.json: is a link to /dev/zero, outside the pack (team)');
+  });
+});
