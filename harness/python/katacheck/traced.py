@@ -63,6 +63,10 @@ class TracedCoroutine(collections.abc.Coroutine):
         return self.inner.close()
 
     def __await__(self):
+        # As CPython's GET_AWAITABLE does for a native coroutine: a second awaiter while the first one is
+        # suspended in it must fail here, not take over the first awaiter's steps.
+        if getattr(self.inner, "cr_await", None) is not None:
+            raise RuntimeError("coroutine is being awaited already")
         return self
 
     def __iter__(self):
