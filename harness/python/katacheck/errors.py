@@ -28,6 +28,10 @@ NEWER_ELSEWHERE = (
     (NameError, r"name '(ExceptionGroup|BaseExceptionGroup)' is not defined", "{0}", (3, 11), None),
     (TypeError, r"'async for' requires an object with __aiter__ method, got generator",
      "async for over asyncio.as_completed()", (3, 13), "as_completed"),
+    (TypeError, r"got an unexpected keyword argument 'context'", "create_task(..., context=...)", (3, 11), "context"),
+    (TypeError, r"'_contextvars\.Token' object does not support the context manager protocol",
+     "a ContextVar token as a context manager (with var.set(...))", (3, 14), None),
+    (AttributeError, r"^__enter__$", "a ContextVar token as a context manager (with var.set(...))", (3, 14), ".set("),
 )
 
 # Exceptions async code often meets, with what they usually mean.
