@@ -58,6 +58,25 @@ describe.skipIf(process.platform === 'win32')('trainer in a terminal', () => {
     expect(progress.katas['forgotten-await']).toMatchObject({ status: 'solved', attempts: 1 });
   });
 
+  it('stays responsive while a runaway file is checked, then shows its timeout', { timeout: 60_000 }, async () => {
+    const { cwd, env } = setup();
+    const ws = path.join(cwd, 'ws');
+    session = startCli(['--workspace', ws, 'open', 'forgotten-await'], env, cwd, { cols: 120, rows: 40 });
+    await session.waitFor('Not checked yet');
+    await settled();
+    const file = path.join(ws, 'forgotten-await.py');
+    // Only the 8 s watchdog can stop this one: the line budget never sees a one-line loop.
+    fs.writeFileSync(file, `${fs.readFileSync(file, 'utf8')}\nwhile True: pass\n`);
+    await session.waitFor('checking your file');
+    const mark = session.text().length;
+    session.write('h');
+    await session.waitFor('hint 1/3', 5_000, mark);
+    expect(session.text().slice(mark)).toContain('checking your file');
+    await session.waitFor(/never finishes \(an endless loop outside any function\?\)/, 30_000);
+    session.write('\u0003');
+    expect(await session.exited).toBe(0);
+  });
+
   it('shows the saved home frame at once on the next start, and Ink draws over it in place', { timeout: 60_000 }, async () => {
     const { cwd, env } = setup();
     const args = ['--workspace', path.join(cwd, 'ws')];
