@@ -1,12 +1,14 @@
 // Where the harness wraps the learner's coroutines (to draw timelines), it must still behave as CPython
 // does: here, a coroutine object awaited by a second task while the first is suspended in it.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { findKata } from '../../src/core/catalog.js';
 import { runCheck } from '../../src/core/check.js';
 import { loadPack } from '../../src/core/pack.js';
 import { allDiagnostics } from '../../src/core/result.js';
-import { REPO, testPython } from '../helpers.js';
+import { REPO, tempDir, testPython } from '../helpers.js';
 
 const PACK = path.join(REPO, 'examples', 'team-pack');
 
@@ -32,4 +34,25 @@ asyncio.run(main())
   const result = await runCheck({ kata, file, python });
   const exception = allDiagnostics(result).find((d) => d.kind === 'exception');
   expect(exception?.message).toMatch(/^RuntimeError: coroutine is being awaited already \(raised at .*fail-shared-coroutine\.py:35 in get\)/);
+});
+
+it('tasks and futures on the harness loop print as CPython prints them', async () => {
+  const python = await testPython();
+  const probe = `
+import asyncio
+async def probe():
+    t = asyncio.ensure_future(asyncio.sleep(0))
+    f = asyncio.get_running_loop().create_future()
+    print(type(t).__name__, type(f).__name__, repr(t).split(" coro=")[0], repr(f))
+    f.set_result(1)
+    await t
+`;
+  const plain = execFileSync(python.exe, ['-c', `${probe}\nasyncio.run(probe())`], { encoding: 'utf8' }).trim();
+  expect(plain).toBe("Task Future <Task pending name='Task-2' <Future pending>");
+  const solution = fs.readFileSync(path.join(REPO, 'katas', 'python', 'forgotten-await', 'solution.py'), 'utf8');
+  const file = path.join(tempDir('ak-parity-'), 'learner.py');
+  fs.writeFileSync(file, `${solution}\n${probe}`.replace('    receipt = await create_receipt(order_id)', '    await probe()\n    receipt = await create_receipt(order_id)'));
+  const result = await runCheck({ kata: findKata('forgotten-await'), file, python });
+  expect(result.status).toBe('pass');
+  expect(result.tests[0]!.output.split('\n')[0]).toMatch(/^Task Future <Task pending name='Task-\d+' <Future pending>$/);
 });

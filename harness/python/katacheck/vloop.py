@@ -287,6 +287,7 @@ class _CheckedFuture(asyncio.Future):
 
 
 _CheckedFuture.__name__ = _CheckedFuture.__qualname__ = "Future"  # as the learner knows it, in reprs
+_OrderedTask.__name__ = _OrderedTask.__qualname__ = "Task"
 
 
 def _foreign(loop):
