@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { PackInfo } from '../core/catalog.js';
 import { trustPacks, untrustedPacks } from '../core/trust.js';
-import { interactive, usageError } from './common.js';
+import { interactive, usageError, warn } from './common.js';
 import { confirm } from './confirm.js';
 
 /** 0 when every pack may run (trusted before, trusted now, or --trust-packs); otherwise the exit code. */
@@ -16,7 +16,7 @@ export async function requireTrust(
   if (!fresh.length) return 0;
   const named = fresh.map((p) => `'${p.name}' ${p.version} (${path.relative(process.cwd(), p.dir) || '.'})`).join(', ');
   if (options.trustPacks) {
-    trustPacks(fresh);
+    remember(fresh);
     return 0;
   }
   const [subject, is, its] = fresh.length === 1 ? [`the pack ${named}`, 'is', 'its'] : [`the packs ${named}`, 'are', 'their'];
@@ -27,9 +27,18 @@ export async function requireTrust(
   }
   process.stdout.write(`${subject[0]!.toUpperCase()}${subject.slice(1)} ${is} new on this machine: ${why} whenever you check one of ${its} katas.\n`);
   if (!(await confirm(`Trust ${fresh.length === 1 ? 'it' : 'them'} and remember ${fresh.length === 1 ? 'its folder' : 'their folders'}? [y/N] `))) {
-    process.stdout.write('Not trusted: nothing from it was run. Leave out --pack (and ASYNC_KATAS_PACKS) to use the built-in katas.\n');
+    process.stdout.write(`Not trusted: nothing from ${fresh.length === 1 ? 'it' : 'them'} was run. Leave out --pack (and ASYNC_KATAS_PACKS) to use the built-in katas.\n`);
     return 1;
   }
-  trustPacks(fresh);
+  remember(fresh);
   return 0;
+}
+
+/** The learner said yes: that holds for this run even if the answer can't be written down. */
+function remember(packs: readonly PackInfo[]): void {
+  try {
+    trustPacks(packs);
+  } catch (error) {
+    warn(`could not remember that you trust this (${(error as Error).message}); you will be asked again next time`);
+  }
 }

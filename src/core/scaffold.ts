@@ -55,8 +55,8 @@ export function scaffoldKata(options: ScaffoldOptions): Scaffolded {
 
   // Built in a hidden folder and renamed into place: an interrupted scaffold leaves no half-made kata.
   const building = path.join(packDir, `.new-${id}-${process.pid}`);
-  fs.cpSync(template, building, { recursive: true, errorOnExist: true, force: false });
   try {
+    fs.cpSync(template, building, { recursive: true, errorOnExist: true, force: false });
     const manifestFile = path.join(building, 'kata.json');
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
     manifest.id = id;
