@@ -48,8 +48,8 @@ interface CheckOptions extends GlobalOptions {
   python?: string;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** The commands learners use besides `check`; loaded on demand, off the `check` start-up path. */
@@ -61,7 +61,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('--workspace <dir>', 'use (or create, without asking) this workspace folder')
-    .option('--pack <dir>', "load a team's pack of katas from this folder too (repeatable; also ASYNC_KATAS_PACKS)", collect, [])
+    .option('--pack <dir>', "load a team's pack of katas from this folder too (repeatable; also ASYNC_KATAS_PACKS)", collect)
     .option('--trust-packs', 'run packs seen for the first time without asking (their tests are code that runs here)')
     .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError()
