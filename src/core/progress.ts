@@ -127,7 +127,7 @@ export function openProgress(options: OpenProgressOptions = {}): { store: Progre
     try {
       return withFileLock(`${conf.path}.lock`, fn);
     } catch (error) {
-      if (error instanceof LockTimeoutError) throw new ProgressError(`progress not saved: ${error.message}`);
+      if (error instanceof LockTimeoutError) throw new ProgressError(error.message);
       throw error;
     }
   };

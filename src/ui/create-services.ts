@@ -21,9 +21,20 @@ interface Deps {
   onEditorReturn: () => void;
   /** Subscribes to messages for the learner that arrive later (a progress file moved aside). */
   onNotice: Services['onNotice'];
+  /** Tells the learner something went wrong that the app can carry on past (a progress write that failed). */
+  warn?: (text: string) => void;
 }
 
-export function createServices({ katas, workspace, python, store, onEditorReturn, onNotice }: Deps): Services {
+export function createServices({ katas, workspace, python, store, onEditorReturn, onNotice, warn = () => {} }: Deps): Services {
+  // A progress file that can't be written (locked too long by another process, a full disk) costs a
+  // notice, never the session: the learner's work is in their file, and the next update tries again.
+  const saving = (what: () => unknown): void => {
+    try {
+      what();
+    } catch (error) {
+      warn(`progress not saved: ${(error as Error).message}`);
+    }
+  };
   const quizzes = new Map<string, Quiz>();
   const quizOf = (kata: Kata) => {
     let quiz = quizzes.get(kata.id);
@@ -70,10 +81,10 @@ export function createServices({ katas, workspace, python, store, onEditorReturn
     quiz: quizOf,
     solution: (kata) => fs.readFileSync(kata.files.solution, 'utf8'),
     progress: (id) => store.get(id),
-    recordCheck: (id, status) => void store.recordCheck(id, status),
-    recordHint: (id, tier) => void store.recordHint(id, tier),
-    recordQuizAnswer: (id, question, choice, correct) => void store.recordQuizAnswer(id, question, choice, correct),
-    resetProgress: (id) => store.reset(id),
+    recordCheck: (id, status) => saving(() => store.recordCheck(id, status)),
+    recordHint: (id, tier) => saving(() => store.recordHint(id, tier)),
+    recordQuizAnswer: (id, question, choice, correct) => saving(() => store.recordQuizAnswer(id, question, choice, correct)),
+    resetProgress: (id) => saving(() => store.reset(id)),
     // A kata root of its own (ASYNC_KATAS_ROOT) may have no bank: its katas' questions are enough.
     quizPool: () =>
       (pool ??= questionPool(
@@ -81,13 +92,13 @@ export function createServices({ katas, workspace, python, store, onEditorReturn
         fs.existsSync(quizBankPath()) ? loadQuizBank() : undefined,
       )),
     reviewState: () => store.review(),
-    recordReview: (id, correct) => void store.recordReview(id, correct, new Date()),
+    recordReview: (id, correct) => saving(() => store.recordReview(id, correct, new Date())),
     practiceDays: () => store.days(),
     resetAll: () => {
       // As `reset --all`: only files that exist; katas never opened have nothing to go back to.
       const files = katas.filter((k) => fs.existsSync(kataFilePath(workspace, k.id)));
       for (const kata of files) resetKataFile(workspace, kata);
-      store.resetAll();
+      saving(() => store.resetAll());
       return files.length;
     },
     now: () => new Date(),

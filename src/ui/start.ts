@@ -105,6 +105,7 @@ async function runApp(options: StartOptions, homeKey: string | undefined, envAtS
     python,
     store,
     onEditorReturn: () => redraw.now(),
+    warn: notify,
     onNotice: (listener) => {
       notices.add(listener);
       return () => notices.delete(listener);

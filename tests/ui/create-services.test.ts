@@ -48,3 +48,21 @@ describe('createServices', () => {
     expect(store.get(katas[0]!.id).attempts).toBe(0);
   });
 });
+
+describe('a progress file that cannot be written', () => {
+  it('costs a notice, never the session', () => {
+    const katas = loadCatalog().slice(0, 1);
+    const workspace = createWorkspace(tempDir('ak-services-ws-'));
+    const config = tempDir('ak-services-config-');
+    const store = new DeferredProgress({ katas: {} });
+    store.attach(openProgress({ configDir: config }).store);
+    const warnings: string[] = [];
+    const python = { executable: 'python3', version: '3.11.0' } as unknown as PythonInfo;
+    const s = createServices({ katas, workspace, python, store, onEditorReturn: () => {}, onNotice: () => () => {}, warn: (w) => warnings.push(w) });
+    // Another process holds the lock and is alive (our parent): the write gives up after its timeout.
+    fs.writeFileSync(path.join(config, 'progress.json.lock'), `${process.ppid}\n`);
+    expect(() => s.recordCheck(katas[0]!.id, 'pass')).not.toThrow();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^progress not saved: .*progress\.json\.lock has been held by process \d+ for too long/);
+  }, 20_000);
+});
