@@ -27,7 +27,8 @@ export function newCommand(id: string, options: NewOptions): number {
     if (error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string') return usageError(error.message);
     throw error;
   }
-  const shown = path.relative(process.cwd(), made.kataDir) || '.';
+  const relative = path.relative(process.cwd(), made.kataDir);
+  const shown = relative && !relative.startsWith('..') ? relative : made.kataDir;
   const pack = shellQuote(dir);
   const lines = [
     ...(made.createdPack
