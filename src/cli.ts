@@ -169,7 +169,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--title <title>', 'its title (default: from the id)')
     .addHelpText('after', '\nExamples:\n  $ async-katas new retry-with-jitter --pack ./team-katas\n  $ async-katas validate ./team-katas')
     .action(async function (this: Command, id: string) {
-      setExit((await import('./commands/new-kata.js')).newCommand(id, this.optsWithGlobals()));
+      setExit(await (await import('./commands/new-kata.js')).newCommand(id, this.optsWithGlobals()));
     });
 
   const dev = program.command('dev').description('tools for kata authors');

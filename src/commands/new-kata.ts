@@ -1,15 +1,18 @@
 // `async-katas new <kata-id> --pack DIR`: scaffold a kata for a team's pack, and say what comes next.
 import path from 'node:path';
-import { CatalogError } from '../core/catalog.js';
 import { scaffoldKata, ScaffoldError } from '../core/scaffold.js';
-import { shellQuote, usageError } from './common.js';
+import { guarded, shellQuote, usageError } from './common.js';
 
 export interface NewOptions {
   pack?: string[];
   title?: string;
 }
 
-export function newCommand(id: string, options: NewOptions): number {
+export function newCommand(id: string, options: NewOptions): Promise<number> {
+  return guarded(() => scaffoldAndSay(id, options));
+}
+
+function scaffoldAndSay(id: string, options: NewOptions): number {
   const packs = options.pack ?? [];
   if (packs.length !== 1) {
     return usageError(
@@ -23,8 +26,8 @@ export function newCommand(id: string, options: NewOptions): number {
   try {
     made = scaffoldKata({ id, packDir: dir, title: options.title });
   } catch (error) {
-    if (error instanceof ScaffoldError || error instanceof CatalogError) return usageError(error.message);
-    if (error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string') return usageError(error.message);
+    // A broken pack.json or a refused write is a usage error too: guarded() says so.
+    if (error instanceof ScaffoldError) return usageError(error.message);
     throw error;
   }
   const relative = path.relative(process.cwd(), made.kataDir);

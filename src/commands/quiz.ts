@@ -1,10 +1,8 @@
 // `async-katas quiz` without a terminal: the same session as plain lines, for scripts and screen readers.
 // Each answer is a digit on its own line of stdin; each is recorded as soon as it is read.
-import fs from 'node:fs';
 import readline from 'node:readline';
-import { loadQuiz, loadQuizBank, quizBankPath } from '../core/catalog.js';
-import { loadAllKatas } from '../core/sources.js';
-import { pickSession, questionPool, streak, type QuizItem } from '../core/review.js';
+import { loadAllKatas, loadQuestionPool } from '../core/sources.js';
+import { pickSession, streak, type QuizItem } from '../core/review.js';
 import { makeColors, type Colors } from '../report/color.js';
 import { loadProgress, usageError } from './common.js';
 
@@ -13,12 +11,7 @@ export async function plainQuiz(
   input: NodeJS.ReadableStream = process.stdin,
   out: NodeJS.WritableStream = process.stdout,
 ): Promise<number> {
-  const katas = loadAllKatas(packDirs);
-  const pool = questionPool(
-    katas.map((k) => ({ id: k.id, concepts: k.concepts, quiz: loadQuiz(k) })),
-    // A kata root of its own (ASYNC_KATAS_ROOT) may have no bank: its katas' questions are enough.
-    fs.existsSync(quizBankPath()) ? loadQuizBank() : undefined,
-  );
+  const pool = loadQuestionPool(loadAllKatas(packDirs));
   if (pool.length === 0) return usageError('there are no quiz questions to ask');
   const store = await loadProgress();
   if (!store) return 2; // loadProgress said why

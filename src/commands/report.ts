@@ -1,9 +1,7 @@
 // `async-katas report`: the learner's progress as Markdown (for a chat or a ticket) or JSON, for a team lead.
 // Loaded lazily by cli.ts.
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomically } from '../core/atomic-write.js';
 import { CatalogError, loadQuizBank } from '../core/catalog.js';
 import { loadAllKatas } from '../core/sources.js';
 import type { QuizBank } from '../core/kata-schema.js';
@@ -45,7 +43,7 @@ export function reportCommand(options: ReportOptions): Promise<number> {
       return 0;
     }
     try {
-      writeAtomically(options.output, text);
+      writeFileAtomically(options.output, text);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (typeof code !== 'string') throw error;
@@ -77,16 +75,4 @@ function gitUserName(): Promise<string | null> {
       resolve(error ? null : String(stdout).trim() || null);
     });
   });
-}
-
-/** Temp file beside the target, then rename: a reader (or a crash) never sees half a report. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.tmp`);
-  try {
-    fs.writeFileSync(tmp, text, { flag: 'wx' });
-    fs.renameSync(tmp, file);
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    throw error;
-  }
 }

@@ -1,6 +1,8 @@
 // The katas a learner can use: the built-in catalogue, then each pack given with --pack or
 // ASYNC_KATAS_PACKS, in the order given.
-import { findKata, listKataIds, loadCatalog, UnknownKataError, type Kata } from './catalog.js';
+import fs from 'node:fs';
+import { findKata, listKataIds, loadCatalog, loadQuiz, loadQuizBank, quizBankPath, UnknownKataError, type Kata, type Quiz } from './catalog.js';
+import { questionPool, type QuizItem } from './review.js';
 import { loadPacks, PACKS_ENV, type Pack } from './pack.js';
 import { closestMatch } from './suggest.js';
 
@@ -38,4 +40,13 @@ export function findAnyKata(id: string, packDirs: readonly string[] = []): Kata 
 
 function allIds(packs: Pack[]): string[] {
   return [...listKataIds(), ...packs.flatMap((p) => p.katas.map((k) => k.id))];
+}
+
+/** What quiz mode can ask: every kata's quiz (read through `quizOf`, so a caller can cache), then the bank. */
+export function loadQuestionPool(katas: readonly Kata[], quizOf: (kata: Kata) => Quiz = loadQuiz): QuizItem[] {
+  return questionPool(
+    katas.map((k) => ({ id: k.id, concepts: k.concepts, quiz: quizOf(k) })),
+    // A kata root of its own (ASYNC_KATAS_ROOT) may have no bank: its katas' questions are enough.
+    fs.existsSync(quizBankPath()) ? loadQuizBank() : undefined,
+  );
 }

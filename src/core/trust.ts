@@ -3,6 +3,7 @@
 // path, so a symlink or another spelling of the same folder is the same pack) beside the progress file.
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from './atomic-write.js';
 import type { PackInfo } from './catalog.js';
 import { progressFile } from './paths.js';
 
@@ -51,13 +52,11 @@ export function untrustedPacks(packs: readonly PackInfo[], env: NodeJS.ProcessEn
   });
 }
 
-/** Remembers these packs' folders as trusted; written atomically so a kill mid-write loses nothing. */
+/** Remembers these packs' folders as trusted; a kill mid-write leaves the old file or the new one. */
 export function trustPacks(packs: readonly PackInfo[], env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): void {
   const data = read(env);
   for (const p of packs) data.packs[location(p)] = { name: p.name, version: p.version, trustedAt: now.toISOString() };
   const file = trustFile(env);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, `${JSON.stringify(data, null, 2)}\n`);
-  fs.renameSync(temp, file);
+  writeFileAtomically(file, `${JSON.stringify(data, null, 2)}\n`);
 }

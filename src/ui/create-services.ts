@@ -1,8 +1,9 @@
 // The real Services: the domain modules of src/core behind the interface the app is written against.
 import fs from 'node:fs';
 import type { Kata, Quiz } from '../core/catalog.js';
-import { loadQuiz, loadQuizBank, quizBankPath } from '../core/catalog.js';
-import { questionPool, type QuizItem } from '../core/review.js';
+import { loadQuiz } from '../core/catalog.js';
+import type { QuizItem } from '../core/review.js';
+import { loadQuestionPool } from '../core/sources.js';
 import { collectWhenIdle, collectWhileWaiting } from './memory.js';
 import { prepareHarness, runCheck, type PreparedHarness } from '../core/check.js';
 import { openInEditor } from '../core/editor.js';
@@ -85,12 +86,7 @@ export function createServices({ katas, workspace, python, store, onEditorReturn
     recordHint: (id, tier) => saving(() => store.recordHint(id, tier)),
     recordQuizAnswer: (id, question, choice, correct) => saving(() => store.recordQuizAnswer(id, question, choice, correct)),
     resetProgress: (id) => saving(() => store.reset(id)),
-    // A kata root of its own (ASYNC_KATAS_ROOT) may have no bank: its katas' questions are enough.
-    quizPool: () =>
-      (pool ??= questionPool(
-        katas.map((k) => ({ id: k.id, concepts: k.concepts, quiz: quizOf(k) })),
-        fs.existsSync(quizBankPath()) ? loadQuizBank() : undefined,
-      )),
+    quizPool: () => (pool ??= loadQuestionPool(katas, quizOf)),
     reviewState: () => store.review(),
     recordReview: (id, correct) => saving(() => store.recordReview(id, correct, new Date())),
     practiceDays: () => store.days(),
