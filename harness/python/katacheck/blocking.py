@@ -66,7 +66,7 @@ def report(call, frame, frozen):
 def sleep(secs):
     if not isinstance(secs, (int, float)) or not (0 <= secs < float("inf")):
         clock.REAL_SLEEP(secs)  # same TypeError/ValueError/OverflowError as the real one
-    p = vsched.current()
+    p = vsched.running()
     if p is None:  # a thread the scheduler does not run: real time
         clock.REAL_SLEEP(secs)
         return

@@ -5,7 +5,7 @@ import os
 import sys
 import traceback
 
-from . import blocking, capture, cpu, executor, frames, guard, threads, vloop, vlocks, vsched
+from . import blocking, capture, cpu, executor, frames, guard, threads, vio, vloop, vlocks, vsched
 from . import collector as collector_mod
 from .api import CASES
 from .channel import Channel
@@ -112,6 +112,7 @@ def _check(config, channel, real_stderr):
     vlocks.install()
     threads.install()
     executor.install()
+    vio.install()
     executor.at_fork_in_child(cpu.stop_in_child)
     vloop.install()
     sys.set_coroutine_origin_tracking_depth(ORIGIN_DEPTH)

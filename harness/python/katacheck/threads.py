@@ -39,8 +39,17 @@ def _scheduled(caller):
 
 def _start(self):
     parent = vsched.current()
-    if parent is None or not _scheduled(sys._getframe(1).f_code.co_filename):
+    if parent is None:
         return _real_start(self)
+    if not _scheduled(sys._getframe(1).f_code.co_filename):
+        # A thread that runs for real: while start() waits for it to begin, time stands still.
+        vsched.external_begin()
+        quiet.depth += 1
+        try:
+            return _real_start(self)
+        finally:
+            quiet.depth -= 1
+            vsched.external_end()
     p = vsched.new_participant(self.name)
     self._ak_participant = p
     run = self.run
@@ -74,7 +83,7 @@ def _start(self):
 
 
 def _join(self, timeout=None):
-    me = vsched.current()
+    me = vsched.running()
     target = getattr(self, "_ak_participant", None)
     if me is None or target is None:
         if me is not None:  # a thread the scheduler can't see: wait for it in real time
@@ -94,7 +103,7 @@ def _join(self, timeout=None):
             if me in target.joiners:
                 target.joiners.remove(me)
             if on_loop:
-                report_wait(sys._getframe(1), started)
+                report_wait(sys._getframe(), started, "threading.Thread.join")
     if target.done:
         # Past its last scheduled step the thread only unwinds: the real join ends at once.
         _real_join(self)

@@ -42,7 +42,7 @@ class VLock:
         if real.acquire(False):
             self._unscheduled = vsched.current() is None
             return True
-        p = vsched.current()
+        p = vsched.running()
         if p is None:
             got = real.acquire(True, timeout)
             if got:
@@ -78,7 +78,7 @@ class VLock:
             except ValueError:
                 pass
             if on_loop:
-                report_wait(sys._getframe(1), started)
+                report_wait(sys._getframe(), started)
 
     def release(self):
         self._real.release()
@@ -151,16 +151,20 @@ quiet = _Quiet()  # > 0 while the loop thread waits on something that is not a w
 
 
 def report_wait(frame, started, call=None):
-    """A wait on the loop thread: one blocking-call at the learner's line."""
+    """A wait on the loop thread that froze it for some virtual time: one blocking-call at the learner's
+    line. `frame` is the waiting function's own frame (or one inside it). A wait that took no virtual
+    time (a pool's shutdown joining idle workers, a lock held a moment) froze nothing worth naming."""
     if quiet.depth:
         return
     frozen = CLOCK.now - started
+    if frozen <= 0:
+        return
     learner, called = called_by_learner(frame)
     if learner is None:
         return
     if call is None:
         call = call_name(called) if called is not None else "a blocking wait"
-    blocking.report(call, learner, frozen if frozen > 0 else None)
+    blocking.report(call, learner, frozen)
 
 
 def deadlocked_wait(frame):

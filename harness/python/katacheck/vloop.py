@@ -55,7 +55,7 @@ class _Selector(selectors.DefaultSelector):
                 f"the event loop went round {loop.max_iterations:,} times (loop iterations and task steps) without the test finishing: "
                 "a task keeps rescheduling itself without ever waiting for anything",
             )
-        p = vsched.current()
+        p = vsched.running()
         if p is None:  # a loop in a thread the scheduler does not run (a forked child): real time
             return super().select(timeout)
         if timeout == 0:

@@ -81,6 +81,12 @@ def current():
     return _by_thread.get(_thread.get_ident())
 
 
+def running():
+    """The calling thread's participant if it holds the baton now (not while it waits in real time)."""
+    p = current()
+    return p if p is not None and p.state == "run" else None
+
+
 def main():
     return _s.main
 
