@@ -11,6 +11,7 @@ method (3.14 made forkserver the default): a spawned or forkserver worker would 
 learner's file by name, which a check's module can't be imported as. A forked child runs real threading
 and real time, with the harness's tracers off.
 """
+import concurrent.futures
 import importlib.machinery
 import os
 import sys
@@ -49,10 +50,20 @@ def _patch_process_pool(module):
         real_init(self, max_workers, mp_context, *args, **kwargs)
 
     def submit(self, fn, /, *args, **kwargs):
-        future = real_submit(self, fn, *args, **kwargs)
-        if vsched.current() is not None:
-            vsched.external_begin()
-            future.add_done_callback(lambda _f: vsched.external_end())
+        if vsched.current() is None:
+            return real_submit(self, fn, *args, **kwargs)
+        vsched.external_begin()  # before the job exists, so that no moment is without it
+        try:
+            future = real_submit(self, fn, *args, **kwargs)
+        except BaseException:
+            vsched.external_end()
+            raise
+        with future._condition:  # set_result changes the state under it, then runs the callbacks
+            finished = future._state in ("FINISHED", "CANCELLED_AND_NOTIFIED")
+            if not finished:
+                future._ak_external = True
+        if finished:
+            vsched.external_end()
         return future
 
     __init__.__wrapped__, submit.__wrapped__ = real_init, real_submit
@@ -68,6 +79,23 @@ def _start_methods():
 def _patch_multiprocessing(module):
     if "fork" in module.get_all_start_methods():
         module.set_start_method("fork", force=True)
+
+
+def _patch_future_callbacks():
+    """A process pool's job ends as external work only after its future's callbacks ran: they hand the
+    result to the loop (wrap_future's call_soon_threadsafe), and until then the loop must not be thought
+    stuck for good."""
+    future_class = concurrent.futures.Future
+    real = future_class._invoke_callbacks
+
+    def _invoke_callbacks(self):
+        try:
+            real(self)
+        finally:
+            if self.__dict__.pop("_ak_external", False):
+                vsched.external_end()
+
+    future_class._invoke_callbacks = _invoke_callbacks
 
 
 _AFTER_IMPORT = {
@@ -104,6 +132,7 @@ def install():
     if _installed[0]:
         return
     _installed[0] = True
+    _patch_future_callbacks()
     for name, patch in _AFTER_IMPORT.items():
         if name in sys.modules:
             patch(sys.modules[name])
