@@ -119,7 +119,3 @@ def install():
     threading.Thread.start = _start
     threading.Thread.join = _join
 
-
-def thread_time():
-    """Kept for callers of the old per-thread ledgers: every participant reads the one clock."""
-    return CLOCK.now if vsched.current() is not None else None
