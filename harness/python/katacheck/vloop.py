@@ -92,14 +92,36 @@ def deadlock_message(loop):
         if where is not None:
             name = "the test's call" if task.get_name() == collector.TEST_TASK else f"task {task.get_name()}"
             waits.append(f"{name} at {where.text()}")
-    threads = sorted({name for name, _on in vsched.waiting_participants() if name != "main"})
-    if threads:
-        waits.append("thread" + ("s " if len(threads) > 1 else " ") + ", ".join(threads[:3]))
+    waits.extend(sorted(_thread_waits())[:3])
     detail = ("; waiting forever: " + ", ".join(sorted(waits)[:4])) if waits else ""
     return (
         "deadlock: every task is waiting and nothing is scheduled that could ever wake one "
         f"(an await on a future or event nobody resolves){detail}"
     )
+
+
+_MACHINERY = ("vsched.py", "vlocks.py", "vio.py")
+
+
+def _thread_waits():
+    """'thread feed-1 in threading.Event.wait at f.py:12' for each scheduled thread blocked for good."""
+    from .vlocks import call_name
+
+    frames = sys._current_frames()
+    found = []
+    for ident, name in vsched.waiting_participants():
+        frame = frames.get(ident)
+        while frame is not None and (frame.f_code.co_filename.endswith(_MACHINERY)
+                                     or frame.f_code.co_name in ("wait", "wait_for") and
+                                     frame.f_globals.get("__name__") == "threading" and
+                                     "Condition" in repr(frame.f_locals.get("self"))):
+            frame = frame.f_back
+        if frame is None:
+            continue
+        where = learner_where(frame)
+        at = f" at {where.text()}" if where else ""
+        found.append(f"thread {name} in {call_name(frame)}{at}")
+    return found
 
 
 class VirtualLoop(asyncio.SelectorEventLoop):

@@ -336,9 +336,9 @@ def _wait_for_baton(p):
 
 
 def waiting_participants():
-    """(name, what it waits on) of every participant blocked now, for deadlock messages."""
+    """(thread ident, name) of every participant but the main thread blocked now, for deadlock messages."""
     with _mutex:
-        return [(p.name, p.on) for p in _by_thread.values() if p.state == "blocked"]
+        return [(ident, p.name) for ident, p in _by_thread.items() if p.state == "blocked" and p is not _s.main]
 
 
 def real_select_ready(rlist, wlist, xlist):
