@@ -60,8 +60,9 @@ KNOWN = {
 # edit_distance(CRASH, KNOWN[key]), worked out once with the starter's own edit_distance
 DISTANCE = {"SHOP-063": 163, "SHOP-142": 40, "SHOP-087": 66, "SHOP-101": 2}
 # Virtual time a job takes in the stand-in, per byte of its pickled call: the four distances take 5-6 ms,
-# each a different time (the traces differ in length), so their results come back in one order on every
-# run. Zero time would leave that order to which worker thread this machine happened to finish first.
+# each a different time (the traces differ in length). With no time at all they would all finish at the
+# same moment, and the order their results come back in would rest on how the harness breaks a tie
+# between threads (or, on a real pool, on which worker happened to finish first), not on the jobs.
 SECONDS_PER_BYTE = 10e-6
 
 

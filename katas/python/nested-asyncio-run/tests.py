@@ -52,7 +52,8 @@ def _rate_site(k: Check):
 def _expect_pages(k: Check, rates, invoices, pages):
     """Root causes first (a second loop, an un-awaited coroutine, no rate lookup), then the numbers."""
     if rates.foreign:
-        # Named in invoice order: calls made from worker threads arrive in whatever order those threads ran.
+        # Named in invoice order: calls from worker threads at one virtual moment come in whatever order
+        # those threads were run in.
         first = next((i.currency for i in invoices if i.currency in rates.foreign), rates.foreign[0])
         k.fail("wrong-result",
                f"fetch_rate({first}) ran on a second event loop, not on the server's: a new loop "

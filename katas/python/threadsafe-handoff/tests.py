@@ -7,7 +7,7 @@ from katacheck import Check, case
 
 INTERVAL = 0.01  # the sensor delivers a reading every 10 ms
 # sensor -> when its first 10 ms start: two feeds never deliver at the same virtual moment, where the order
-# of their handoffs would be whichever of their threads this machine happened to run first
+# of their handoffs would rest on how the harness breaks a tie between their threads
 PHASE = {"kitchen": 0.0, "garage": 0.003}
 SCRIPTS = {  # what each fake sensor reports, in order
     "kitchen": [21.5, 21.75, 22.0, 22.25],
