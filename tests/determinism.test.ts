@@ -1,7 +1,12 @@
-// Verdicts must not depend on machine load. Every kata's starter and reference, and a sample of its
-// corpus (DETERMINISM_ALL=1: all of it), are checked ROUNDS times while busy loops keep every core
-// loaded; each file's verdict signature (statuses, diagnostics with their lines, virtual elapsed times,
-// timelines) must be the same every time.
+// Verdicts must not depend on machine load, thread timing or memory addresses. While busy loops keep
+// every core loaded, each kata file is checked again and again, and every round's whole verdict
+// (statuses, messages, diagnostics with their lines, tasks and frozen times, elapsed times, output,
+// timelines with their task names) must be the same.
+//
+// Tie-prone katas (their hidden tests, reference or corpus use as_completed, asyncio.wait, sets,
+// threads or executors: where CPython orders by address or threads race) get every file checked
+// TIE_ROUNDS times; the others get their starter, reference and a sample of the corpus (all of it
+// with DETERMINISM_ALL=1) checked ROUNDS times. The proof the issue asks for is DETERMINISM_ROUNDS=50.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,13 +14,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadCatalog, type Kata } from '../src/core/catalog.js';
 import { runCheck } from '../src/core/check.js';
-import type { CheckResult, Diagnostic, TimelineRun } from '../src/core/result.js';
-import { testPython } from './helpers.js';
+import { loadPack } from '../src/core/pack.js';
+import type { CheckResult } from '../src/core/result.js';
+import { REPO, testPython } from './helpers.js';
 
-const ROUNDS = Number(process.env.DETERMINISM_ROUNDS ?? 4);
-// 25 katas with ~18 files each: all of them, every round, would take most of the suite's time budget.
+// DETERMINISM_ROUNDS: rounds of the tie-prone katas (3 by default; 50 is the proof); the others get the usual 4.
+const TIE_ROUNDS = Number(process.env.DETERMINISM_ROUNDS ?? 3);
+const ROUNDS = 4;
+// 25 katas with ~14 files each: all of them, every round, would take most of the suite's time budget.
 const SAMPLE = process.env.DETERMINISM_ALL === '1' ? Infinity : 3;
+// DETERMINISM_ONLY=id,id: just those katas (to chase a flip).
+const ONLY = process.env.DETERMINISM_ONLY?.split(',').filter(Boolean);
 const WORKERS = 2;
+const TIE_PRONE = /as_completed|asyncio\.wait\(|\bwait\(\{|threading|to_thread|run_in_executor|Executor|\bset\(|frozenset|: set\[|\{asyncio\.(create_task|ensure_future)/;
 
 let burners: ChildProcess[] = [];
 beforeAll(() => {
@@ -25,57 +36,91 @@ afterAll(() => {
   for (const burner of burners) burner.kill('SIGKILL');
 });
 
-function filesOf(kata: Kata): string[] {
-  const dir = path.dirname(kata.files.solution);
-  const corpus = path.join(dir, 'corpus');
+function corpusOf(kata: Kata): string[] {
+  const corpus = path.join(path.dirname(kata.files.solution), 'corpus');
   const names = fs.existsSync(corpus) ? fs.readdirSync(corpus).filter((n) => n.endsWith('.py')).sort() : [];
+  return names.map((n) => path.join(corpus, n));
+}
+
+function tieProne(kata: Kata): boolean {
+  const dir = path.dirname(kata.files.solution);
+  const sources = [path.join(dir, 'tests.py'), kata.files.solution, kata.files.starter, ...corpusOf(kata)];
+  return sources.some((file) => TIE_PRONE.test(fs.readFileSync(file, 'utf8')));
+}
+
+function filesOf(kata: Kata, all: boolean): string[] {
+  const corpus = corpusOf(kata);
   // The sample takes every kth file, so over the catalogue it spans passes and fails of every kind.
-  const step = Number.isFinite(SAMPLE) ? Math.max(1, Math.floor(names.length / SAMPLE)) : 1;
-  const extra = names.filter((_, i) => i % step === 0).slice(0, SAMPLE).map((n) => path.join(corpus, n));
+  const step = !all && Number.isFinite(SAMPLE) ? Math.max(1, Math.floor(corpus.length / SAMPLE)) : 1;
+  const extra = all ? corpus : corpus.filter((_, i) => i % step === 0).slice(0, SAMPLE);
   return [kata.files.starter, kata.files.solution, ...extra];
 }
 
-/**
- * What a verdict consists of: statuses, diagnostic kinds with the learner's lines, virtual elapsed times
- * and the timelines. Message texts are left out: a learner iterating `asyncio.wait`'s done set gets
- * its items in address order, which CPython itself varies from run to run; for the same reason
- * `as_completed` creates its tasks (and so numbers them) in address order, so task names are left out
- * of the timelines too.
- */
+/** The whole verdict, as the learner sees it and as --json reports it; only the raw fds are left out. */
 function signature(result: CheckResult): string {
-  const located = (d: Diagnostic) => ({ kind: d.kind, file: d.file, line: d.line });
+  const { status, error, diagnostics, tests, timelines, output } = result;
+  // What the learner's program printed may show an object's repr, address and all, as plain Python does.
+  const plain = (text: string) => text.replace(/\b0x[0-9a-f]{6,}\b/g, '0x…');
   return JSON.stringify({
-    status: result.status,
-    diagnostics: result.diagnostics.map(located),
-    tests: result.tests.map((t) => ({ name: t.name, status: t.status, elapsed: t.elapsed, diagnostics: t.diagnostics.map(located) })),
-    timelines: result.timelines.map((t) => ({
-      ...t,
-      learner: withoutTaskNames(t.learner),
-      reference: t.reference && withoutTaskNames(t.reference),
-    })),
+    status,
+    error,
+    diagnostics,
+    tests: tests.map((t) => ({ ...t, output: plain(t.output) })),
+    timelines,
+    output: plain(output),
   });
 }
 
-function withoutTaskNames(run: TimelineRun): TimelineRun {
-  return { ...run, rows: run.rows.map(({ task: _task, ...row }) => row) };
+/** The signature with the timelines' task names left out: to tell a flip of those alone from the rest. */
+function withoutTaskNames(signature: string): string {
+  return signature.replace(/"task":"[^"]*",/g, '');
 }
 
-it(`gives identical verdicts ${ROUNDS} times over with every core busy`, { timeout: 20 * 60_000 }, async () => {
+/** Where two signatures part, with some context of each. */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - 160);
+  return `...${a.slice(from, i + 160)}...\n    vs ...${b.slice(from, i + 160)}...`;
+}
+
+it(`gives identical verdicts, every round, with every core busy (tie-prone katas ${TIE_ROUNDS} rounds, the rest ${ROUNDS})`, { timeout: 120 * 60_000 }, async () => {
   const python = await testPython();
-  const jobs = loadCatalog().flatMap((kata) => filesOf(kata).map((file) => ({ kata, file })));
-  expect(jobs.length).toBeGreaterThan(30);
-  const seen = new Map<string, Set<string>>();
-  const queue = Array.from({ length: ROUNDS }, () => jobs).flat();
+  const katas = [...loadCatalog(), ...loadPack(path.join(REPO, 'examples', 'team-pack')).katas]
+    .filter((kata) => !ONLY || ONLY.includes(kata.id));
+  const prone = katas.filter(tieProne);
+  if (!ONLY) expect(prone.length).toBeGreaterThan(10);
+  const jobs = katas.flatMap((kata) => {
+    const tie = prone.includes(kata);
+    return filesOf(kata, tie || SAMPLE === Infinity).map((file) => ({ kata, file, rounds: tie ? TIE_ROUNDS : ROUNDS }));
+  });
+  if (!ONLY) expect(jobs.length).toBeGreaterThan(200);
+  // Round by round, so a file's checks are spread over the run (and over changing load).
+  const most = Math.max(TIE_ROUNDS, ROUNDS);
+  const queue = Array.from({ length: most }, (_, round) => jobs.filter((job) => round < job.rounds)).flat();
+  const seen = new Map<string, Map<string, number>>();
+  const started = Date.now();
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
       const result = await runCheck({ kata: job.kata, file: job.file, python });
-      const key = `${job.kata.id}/${path.basename(job.file)}`;
-      if (!seen.has(key)) seen.set(key, new Set());
-      seen.get(key)!.add(signature(result));
+      const key = `${job.kata.id}/${path.relative(path.dirname(job.kata.files.solution), job.file)}`;
+      const signatures = seen.get(key) ?? new Map<string, number>();
+      seen.set(key, signatures);
+      const sig = signature(result);
+      signatures.set(sig, (signatures.get(sig) ?? 0) + 1);
     }
   };
+  const total = queue.length;
   await Promise.all(Array.from({ length: WORKERS }, worker));
-  const unstable = [...seen].filter(([, signatures]) => signatures.size > 1);
-  expect(unstable.map(([key, signatures]) => `${key}: ${[...signatures].join('\n  vs ')}`)).toEqual([]);
+  console.log(`determinism: ${total} checks of ${jobs.length} files (${prone.length} tie-prone katas) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const unstable = [...seen].filter(([, signatures]) => signatures.size > 1).map(([key, signatures]) => {
+    const [[first, n], ...others] = [...signatures].sort((x, y) => y[1] - x[1]) as [[string, number], ...[string, number][]];
+    // asyncio.as_completed (and 3.10's wait) make tasks of coroutines in set order, by address: the
+    // harness must number them in the order given. Said apart, since it is the harness's, not a kata's.
+    const names = new Set([...signatures.keys()].map(withoutTaskNames)).size === 1 ? ', only task names differ' : '';
+    return `${key}: ${signatures.size} verdicts (${[n, ...others.map(([, m]) => m)].join(' + ')} rounds${names})\n  ` +
+      others.map(([sig]) => firstDifference(first, sig)).join('\n  ');
+  });
+  expect(unstable).toEqual([]);
   expect(seen.size).toBe(jobs.length);
 });

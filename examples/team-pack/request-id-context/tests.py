@@ -7,8 +7,9 @@ import time
 
 from katacheck import Check, case
 
-# user -> (load_user latency, load_orders latency): chosen so that overlapping requests interleave
-LATENCY = {"ann": (0.01, 0.03), "bob": (0.02, 0.015), "cy": (0.01, 0.01)}
+# user -> (load_user latency, load_orders latency): chosen so that overlapping requests interleave, and
+# no two loads end at the same moment (the order of a tie would follow how the learner started them)
+LATENCY = {"ann": (0.01, 0.03), "bob": (0.02, 0.015), "cy": (0.01, 0.005)}
 RENDER = 0.005  # blocking work in render(), done in a worker thread
 ORDERS = {"ann": 3, "bob": 1, "cy": 0}
 NONE = "-"  # what current_request_id() says outside any request

@@ -1,7 +1,13 @@
 """Hidden tests for blocking-sleep."""
+import asyncio
+import functools
+
 from katacheck import Check, case
 
 WAIT = 0.01  # each health check waits 10 ms for its endpoint
+# probe -> how much later than its 10 ms its endpoint answers: the later probes answer first, so names
+# returned in the order the checks finish can't pass for probe order (with equal waits they would)
+LATE = {"db": 0.004, "cache": 0.003, "queue": 0.002, "search": 0.001, "auth": 0.0}
 
 
 def _probes(k: Check, names):
@@ -29,10 +35,34 @@ async def five_probes(k: Check):
     names = ["db", "cache", "queue", "search", "auth"]
     started = k.now()
     got = await check_all(_probes(k, names))
-    k.expect_value(got, names, "check_all(five probes)", k.defined_at("check_all"))
+    # Equal waits finish together, so here any order of the five names will do: probe_order judges it.
+    if not (isinstance(got, list) and sorted(map(repr, got)) == sorted(map(repr, names))):
+        k.expect_value(got, names, "check_all(five probes)", k.defined_at("check_all"))
     sites = k.call_sites("check")
     where = sites[0] if sites else k.defined_at("check_all")
     k.expect_elapsed(started, at_least=WAIT, at_most=WAIT, what="checking five probes", where=where)
+
+
+@case("the names come back in probe order, whichever endpoint answers first")
+async def probe_order(k: Check):
+    check_all = k.function("check_all")
+    real = k.function("check")
+
+    @functools.wraps(real)  # keeps the name the learner knows in messages
+    async def check(probe):
+        name = await real(probe)
+        await asyncio.sleep(LATE.get(getattr(probe, "name", None), 0.0))  # this endpoint answers later
+        return name
+
+    k.patch(k.learner, "check", check)
+    names = list(LATE)
+    got = await check_all(_probes(k, names))
+    where = k.defined_at("check_all")
+    if isinstance(got, list) and got != names and sorted(map(repr, got)) == sorted(map(repr, names)):
+        k.fail("wrong-result",
+               f"check_all(five probes) returned {got}, expected {names}: the names must come back in the "
+               "order of the probes, not in the order their checks finish", where)
+    k.expect_value(got, names, "check_all(five probes, the last one answering first)", where)
 
 
 @case("no probes, no waiting")

@@ -59,7 +59,7 @@ def _install(k: Check, latencies):
 
 
 def _busiest_schedule(latencies, photo_ids):
-    """When the last render ends if every photo, in order, takes the first connection to come free."""
+    """When the last render ends if every photo, in this order, takes the first connection to come free."""
     free_at = [0.0] * LIMIT
     end = 0.0
     for photo_id in photo_ids:
@@ -102,7 +102,9 @@ async def _render_album(k: Check, latencies, photo_ids):
         k.fail("wrong-result",
                f"render was called {len(service.calls)} times for {len(photo_ids)} photos; render each "
                "photo exactly once", where)
-    best = _busiest_schedule(latencies, photo_ids)
+    # In the order the renders really started: any order keeps every connection busy, if nothing waits
+    # while a connection is free (and a start order that follows object addresses must not decide).
+    best = _busiest_schedule(latencies, service.calls)
     usable = min(LIMIT, len(photo_ids))
     if service.most_in_flight < usable:
         most = service.most_in_flight
@@ -131,7 +133,8 @@ async def ten_photos(k: Check):
 
 @case("fifty photos never open more than 4 connections")
 async def fifty_photos(k: Check):
-    photos = {f"pic{n:02d}": 0.02 for n in range(1, 51)}
+    # uneven, as in the album: with equal renders, finishing order would be start order
+    photos = {f"pic{n:02d}": 0.01 * (1 + n * 7 % 4) for n in range(1, 51)}
     await _render_album(k, photos, list(photos))
 
 
