@@ -5,7 +5,7 @@ import os
 import sys
 import traceback
 
-from . import blocking, capture, cpu, frames, guard, threads, vloop
+from . import awaited, blocking, capture, cpu, frames, guard, threads, vloop
 from . import collector as collector_mod
 from .api import CASES
 from .channel import Channel
@@ -14,9 +14,6 @@ from .errors import diagnose
 from .loader import LoadError, compile_file, execute
 from .runner import run_case, watchdog_timeout
 from .watchdog import Watchdog
-
-ORIGIN_DEPTH = 32  # frames kept per coroutine's creation site: enough to reach the learner's line
-
 
 PYTHON_VERSION = "{}.{}.{}".format(*sys.version_info[:3])
 
@@ -33,7 +30,8 @@ def _load_learner(config, watchdog):
     watchdog.arm("loading your file")
     try:
         code = compile_file(config["learner"], config["display"])
-        module = execute(code, "learner", config["learner"])
+        with awaited.watching(col, load=True):  # a coroutine dropped at import: a diagnostic, not a print
+            module = execute(code, "learner", config["learner"])
         patched = guard.restore()
         if patched:
             return None, col.diagnostics + [Diagnostic("exception", *patched)], True
@@ -109,7 +107,7 @@ def _check(config, channel, real_stderr):
     guard.install()
     threads.install()
     vloop.install()
-    sys.set_coroutine_origin_tracking_depth(ORIGIN_DEPTH)
+    awaited.install()
     watchdog = Watchdog(channel, real_stderr)
 
     frames.add_trusted_file(config["tests"])

@@ -17,6 +17,7 @@ import os
 import sys
 import threading
 
+from . import awaited
 from .clock import Ledger, current_ledger, running_virtual_loop, set_ledger
 
 _STDLIB = os.path.dirname(os.path.abspath(threading.__file__))
@@ -94,6 +95,7 @@ _real_start = threading.Thread.start
 
 
 def _start(self):
+    awaited.thread_started(self)
     caller = sys._getframe(1).f_code.co_filename
     ours = caller.startswith(_STDLIB) or caller.startswith(_HARNESS)
     loop, start = (None, None) if ours else _loop_for_new_thread()

@@ -12,7 +12,7 @@ import selectors
 import sys
 import threading
 
-from . import clock, collector, cpu, threads
+from . import awaited, clock, collector, cpu, threads
 from .clock import CLOCK
 from .collector import Diagnostic
 from .executor import VirtualPool, workers_of
@@ -143,7 +143,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
             del timer._source_traceback[-1]
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
-        return timer
+        return awaited.scheduled(timer)
 
     def _run_once(self):
         # While threads or processes still work for real, no timer fires, not even one already due: what
@@ -164,13 +164,14 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         # asyncio checks this only in debug mode; a kata about threads needs it always.
         if _foreign(self):
             _report_thread_unsafe(getattr(callback, "__qualname__", "a callback"), sys._getframe(1))
-        return super().call_soon(callback, *args, context=context)
+        return awaited.scheduled(super().call_soon(callback, *args, context=context))
 
     def create_future(self):
         return _CheckedFuture(loop=self)
 
     def call_soon_threadsafe(self, callback, *args, context=None, _now=False):
         # From a tracked thread, the callback happens at that thread's virtual time (threads.py).
+        awaited.handed(callback)
         when = None if _now else threads.thread_time()
         if when is None:
             return super().call_soon_threadsafe(callback, *args, context=context)
@@ -193,9 +194,11 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         task = _OrderedTask(coro, loop=self, **kwargs)
         if getattr(task, "_source_traceback", None):
             del task._source_traceback[-1]
+        awaited.task_created(task)
         return task
 
     def run_in_executor(self, executor, func, *args):
+        awaited.handed(func)
         self._check_closed()
         if executor is None:
             executor = self._default_executor
