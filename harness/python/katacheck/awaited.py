@@ -111,12 +111,12 @@ def _is_never_awaited(warning):
     return issubclass(warning.category, RuntimeWarning) and "never awaited" in str(warning.message)
 
 
-def _learner_site(coro, phase):
+def _learner_site(coro):
     """(name, Where or None) of a learner coroutine, or None for the harness's and the tests' own.
     A coroutine function handed over as a callback (handover.py) made it: already named, at its line."""
     where = learner_where_in_origin(getattr(coro, "cr_origin", None))
     code = getattr(coro, "cr_code", None)
-    if where is None and (code is None or not is_learner(code.co_filename) or code in phase.handed):
+    if where is None and (code is None or not is_learner(code.co_filename) or code in handover.HANDED):
         return None
     return getattr(coro, "__qualname__", None) or "coroutine", where
 
@@ -142,7 +142,7 @@ def _settle(caught, done, phase, report):
     escapes into the learner's output after the test. Returns how many warnings were seen."""
     for _ in range(8):
         for warning in caught[done:]:
-            site = _learner_site(warning.source, phase) if report and _is_never_awaited(warning) else None
+            site = _learner_site(warning.source) if report and _is_never_awaited(warning) else None
             if site is not None:
                 _report(phase, *site, still_kept=False)
             warning.source = None
@@ -162,7 +162,7 @@ def _sweep(phase):
     for coro in found:
         if id(coro) in _held_ids or inspect.getcoroutinestate(coro) != inspect.CORO_CREATED:
             continue
-        site = _learner_site(coro, phase)
+        site = _learner_site(coro)
         if site is not None:
             unstarted.append((coro, site))
     del found

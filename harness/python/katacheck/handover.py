@@ -41,16 +41,18 @@ _VIA = {"call_later": "loop.call_later", "to_thread": "asyncio.to_thread"}
 class Phase:
     """One test case (or the load): what was reported, and the tasks whose fate is judged at its end."""
 
-    __slots__ = ("col", "seen", "handed", "tasks")
+    __slots__ = ("col", "seen", "tasks")
 
     def __init__(self, col):
         self.col = col
         self.seen = set()  # (name, line) of never-awaited coroutines already reported
-        self.handed = set()  # code of coroutine functions reported as coroutine-callback
         self.tasks = []  # _Spawn records of discarded tasks
 
 
 _phase = [None]
+# Code of coroutine functions reported as coroutine-callback: their coroutines, made by asyncio or a
+# thread with no learner line behind them, are explained already (whenever that thread drops them).
+HANDED = set()
 
 
 def begin(col):
@@ -286,14 +288,14 @@ def _unwrap(func):
 def _check_callable(api, func, where):
     if func is None or not inspect.iscoroutinefunction(func):
         return
-    col, phase = collector.current(), _phase[0]
+    col = collector.current()
     if col is None:
         return
     base = func.func if isinstance(func, functools.partial) else func
     name = getattr(base, "__qualname__", None) or "it"
     code = getattr(getattr(base, "__func__", base), "__code__", None)
-    if phase is not None and code is not None:
-        phase.handed.add(code)
+    if code is not None:
+        HANDED.add(code)
     instead = _INSTEAD[api].format(f=name)
 
     def describe(diag):
