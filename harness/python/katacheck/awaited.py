@@ -47,6 +47,15 @@ def install():
     if _installed[0]:
         return
     _installed[0] = True
+    real_warn = getattr(warnings, "_warn_unawaited_coroutine", None)  # what CPython calls to warn
+    if real_warn is not None:
+
+        def _warn_unawaited_coroutine(coro):
+            # A coroutine-callback's coroutine is named already; its thread may drop it after the test.
+            if not _explained(coro):
+                real_warn(coro)
+
+        warnings._warn_unawaited_coroutine = _warn_unawaited_coroutine
     real = getattr(threading.Thread, "_bootstrap_inner", None)
     if real is None:  # a CPython without it: the harness's own thread wrappers call enter_thread()
         return
@@ -111,12 +120,17 @@ def _is_never_awaited(warning):
     return issubclass(warning.category, RuntimeWarning) and "never awaited" in str(warning.message)
 
 
+def _explained(coro):
+    return (learner_where_in_origin(getattr(coro, "cr_origin", None)) is None
+            and getattr(coro, "cr_code", None) in handover.HANDED)
+
+
 def _learner_site(coro):
     """(name, Where or None) of a learner coroutine, or None for the harness's and the tests' own.
     A coroutine function handed over as a callback (handover.py) made it: already named, at its line."""
     where = learner_where_in_origin(getattr(coro, "cr_origin", None))
     code = getattr(coro, "cr_code", None)
-    if where is None and (code is None or not is_learner(code.co_filename) or code in handover.HANDED):
+    if where is None and (code is None or not is_learner(code.co_filename) or _explained(coro)):
         return None
     return getattr(coro, "__qualname__", None) or "coroutine", where
 
