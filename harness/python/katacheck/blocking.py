@@ -1,14 +1,14 @@
 """Blocking calls made on the loop thread while it runs the learner's code.
 
 `time.sleep` is replaced (before the learner's module is executed, so `from time import sleep` gets
-the replacement too): on the loop thread it freezes the virtual clock forward instead of sleeping; in an
-executor worker it adds to that work's virtual duration. Socket, file, subprocess and input calls are
+the replacement too): it sleeps in virtual time (vsched.py); on the loop thread that freezes the loop,
+reported with how long. Socket, file, subprocess and input calls are
 seen through audit hooks.
 """
 import sys
 import time
 
-from . import awaited, clock, collector
+from . import awaited, clock, collector, vsched
 from .collector import ms
 from .clock import running_virtual_loop
 from .frames import caller_is_learner, learner_where
@@ -36,6 +36,9 @@ _WHY = {
 }
 
 
+_THREAD_WAITS = ("threading.", "queue.", "concurrent.futures.")
+
+
 def _describe(diag):
     where = diag.where.text() if diag.where else "your code"
     task = f" (in task {diag.task})" if diag.task else ""
@@ -47,7 +50,8 @@ def _describe(diag):
             f"blocking call {diag.call} at {where} froze the loop for {ms(each)}{times}{total}{task}: "
             f"no other task could run meanwhile"
         )
-    why = _WHY.get(diag.call, "network I/O")
+    why = _WHY.get(diag.call) or ("waiting for another thread" if diag.call.startswith(_THREAD_WAITS)
+                                  else "network I/O")
     return f"blocking call {diag.call} at {where} ({why}) blocks the event loop{times}{task}"
 
 
@@ -60,19 +64,17 @@ def report(call, frame, frozen):
 
 
 def sleep(secs):
-    if not isinstance(secs, (int, float)) or secs < 0:
-        clock.REAL_SLEEP(secs)  # same TypeError/ValueError as the real one
-    loop = running_virtual_loop()
-    if loop is not None:
-        report("time.sleep", sys._getframe(1), float(secs))
-        loop.clock.advance_by(float(secs))
+    if not isinstance(secs, (int, float)) or not (0 <= secs < float("inf")):
+        clock.REAL_SLEEP(secs)  # same TypeError/ValueError/OverflowError as the real one
+    p = vsched.running()
+    if p is None:  # a thread the scheduler does not run: real time
+        clock.REAL_SLEEP(secs)
         return
-    ledger = clock.current_ledger()
-    if ledger is not None:
-        ledger.spent += float(secs)
-        return
-    # Outside any loop (module level, plain threads): no loop to freeze, so nothing to wait for.
-    clock.REAL_SLEEP(0)
+    on_loop = running_virtual_loop() is not None
+    started = clock.CLOCK.now
+    vsched.sleep(p, float(secs))  # whoever is due meanwhile runs first
+    if on_loop:
+        report("time.sleep", sys._getframe(1), clock.CLOCK.now - started)
 
 
 def _virtual(real, origin):

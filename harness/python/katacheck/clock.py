@@ -1,10 +1,9 @@
-"""One virtual clock for every loop in the process, and the `time` functions that read it.
+"""One virtual clock for every loop and every scheduled thread in the process.
 
-Virtual time only moves when the loop has nothing ready (it jumps to the next timer) or when the
-loop thread is frozen by a blocking call. CPU work on the loop thread costs no virtual time unless the
-CPU budget flags it.
+Virtual time only moves when nobody can run sooner (see vsched.py): the loop waiting for its next timer,
+a thread sleeping or waiting with a timeout. CPU work costs no virtual time unless the CPU budget flags
+it on the loop thread.
 """
-import threading
 import time
 from asyncio.events import _get_running_loop
 
@@ -35,49 +34,19 @@ class VirtualClock:
 
 CLOCK = VirtualClock()
 
-# Executor workers run real threads; their `time.sleep` adds to a ledger instead of sleeping.
-_worker = threading.local()
-
-
-class Ledger:
-    __slots__ = ("start", "spent")
-
-    def __init__(self, start):
-        self.start = start
-        self.spent = 0.0
-
-
-class LedgerClock:
-    """The clock of an event loop run inside a worker thread (asyncio.run in to_thread, say): that
-    thread's own virtual time, so its sleeps are the work's duration and never move the main clock."""
-
-    __slots__ = ("ledger",)
-
-    def __init__(self, ledger):
-        self.ledger = ledger
-
-    @property
-    def now(self):
-        return self.ledger.start + self.ledger.spent
-
-    def advance_to(self, when):
-        if when > self.now:
-            self.ledger.spent = when - self.ledger.start
-
-    def advance_by(self, seconds):
-        if seconds > 0:
-            self.ledger.spent += seconds
-
-
-def current_ledger():
-    return getattr(_worker, "ledger", None)
-
-
-def set_ledger(ledger):
-    _worker.ledger = ledger
-
-
 LOOP_TYPES = ()  # set by vloop: the loop classes that run on virtual time
+
+
+def _no_participant():
+    return None
+
+
+# vsched.install sets this to vsched.current: clock must not import the scheduler (it imports clock).
+_participant = [_no_participant]
+
+
+def set_participant_lookup(lookup):
+    _participant[0] = lookup
 
 
 def running_virtual_loop():
@@ -86,16 +55,13 @@ def running_virtual_loop():
 
 
 def now():
-    """Virtual seconds as the calling thread sees them; the main clock where no loop or ledger applies."""
-    seen = virtual_now()
-    return CLOCK.now if seen is None else seen
+    """Virtual seconds: the one clock every participant reads."""
+    return CLOCK.now
 
 
 def virtual_now():
-    """Virtual seconds as seen by the calling thread, or None where real time applies."""
-    ledger = current_ledger()
-    if ledger is not None:
-        return ledger.start + ledger.spent
-    if running_virtual_loop() is not None:
+    """Virtual seconds as seen by the calling thread, or None where real time applies (threads the
+    scheduler does not run, such as a process pool's management thread)."""
+    if _participant[0]() is not None or running_virtual_loop() is not None:
         return CLOCK.now
     return None

@@ -156,6 +156,16 @@ else:
         _budget.enabled = True
 
 
+def stop_in_child():
+    """In a forked child (a process pool's worker) nothing is counted: it runs no event loop of ours."""
+    _budget.enabled = False
+    if sys.version_info >= (3, 12):
+        if _TOOL is not None:
+            _M.set_events(_TOOL, 0)
+    else:
+        sys.settrace(None)
+
+
 def reset():
     _budget.lines = 0
     _budget.flagged = None

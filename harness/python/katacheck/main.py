@@ -5,7 +5,7 @@ import os
 import sys
 import traceback
 
-from . import awaited, blocking, capture, cpu, frames, guard, threads, vloop
+from . import awaited, blocking, capture, cpu, executor, frames, guard, threads, vio, vloop, vlocks, vsched
 from . import collector as collector_mod
 from .api import CASES
 from .channel import Channel
@@ -103,12 +103,17 @@ def _check(config, channel, real_stderr):
         channel.send({"type": "done", "status": "error", "output": ""})
         return
 
+    watchdog = Watchdog(channel, real_stderr)  # before vlocks: the watchdog keeps real locks
     blocking.install()
     guard.install()
+    vsched.install()
+    vlocks.install()
     threads.install()
+    executor.install()
+    vio.install()
+    executor.at_fork_in_child(cpu.stop_in_child)
     vloop.install()
     awaited.install()
-    watchdog = Watchdog(channel, real_stderr)
 
     frames.add_trusted_file(config["tests"])
     execute(compile_file(config["tests"], "tests.py"), "kata_tests", config["tests"])

@@ -8,7 +8,8 @@ from .api import Check, Failure
 from .clock import CLOCK
 from .collector import TEST_TASK, Collector, Diagnostic
 from .errors import diagnose
-from .vloop import Stuck, VirtualLoop
+from .stuck import Stuck
+from .vloop import VirtualLoop, deadlock_message
 from .watchdog import STAGE1
 
 # Root causes first: they name the learner's line; the symptoms (too slow, wrong result) follow.
@@ -97,8 +98,10 @@ def run_case(case, module, watchdog):
             status, message = "fail", failure.message
             col.add(Diagnostic(failure.kind, failure.message, failure.where))
         except Stuck as stuck:
-            status, message = "error", stuck.message
-            col.add(Diagnostic(stuck.kind, stuck.message))
+            # A deadlock seen in a blocking call on the loop thread rather than in the loop's own wait.
+            text = stuck.message or deadlock_message(loop)
+            status, message = "error", text
+            col.add(Diagnostic(stuck.kind, text, stuck.where))
         except BaseException as exc:  # the learner's code raised: that's a verdict, not a crash
             status, message = _judge_exception(exc, col, watchdog)
         finally:

@@ -1,21 +1,24 @@
 """The virtual-time event loop.
 
-A SelectorEventLoop whose clock is `clock.CLOCK` (or, for a loop run inside a worker thread, that thread's ledger) and whose selector, when nothing is ready, jumps the
-clock to the next timer instead of sleeping. No timers, nothing ready and nothing running for real means
-nobody can ever wake the loop again: a deadlock, reported at once instead of hanging.
+A SelectorEventLoop whose clock is `clock.CLOCK` and whose selector, when nothing is ready, waits in the
+scheduler (vsched.py) until its next timer instead of sleeping: the clock jumps there unless a thread is
+due sooner. When nothing is ready, no timer is set and no thread can ever act, nobody can wake the loop
+again: a deadlock, reported at once instead of hanging.
 """
 import asyncio
-import itertools
 import asyncio.events
+import concurrent.futures
+import itertools
 import heapq
 import selectors
 import sys
 import threading
 
-from . import awaited, clock, collector, cpu, threads
+from . import awaited, clock, collector, cpu, vsched
 from .clock import CLOCK
 from .collector import Diagnostic
-from .executor import VirtualPool, workers_of
+from .executor import DEFAULT_WORKERS
+from .stuck import Stuck
 from .frames import coroutine_where, learner_where, learner_where_in_traceback
 from .traced import TracedCoroutine, wrap_task
 
@@ -34,16 +37,6 @@ class _Timer(asyncio.TimerHandle):
         return (self._when, self._seq) < (other._when, other._seq)
 
 
-class Stuck(BaseException):
-    """The loop can't finish the test: raised out of `run_until_complete`. BaseException so the
-    learner's `except Exception` around an await can't swallow it."""
-
-    def __init__(self, kind, message):
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-
-
 class _Selector(selectors.DefaultSelector):
     loop = None
 
@@ -54,7 +47,7 @@ class _Selector(selectors.DefaultSelector):
             return events
         freeze = cpu.take_freeze()
         if freeze:
-            loop.clock.advance_by(freeze)
+            CLOCK.advance_by(freeze)
         loop.iterations += 1
         if loop.iterations > loop.max_iterations:
             raise Stuck(
@@ -62,28 +55,34 @@ class _Selector(selectors.DefaultSelector):
                 f"the event loop went round {loop.max_iterations:,} times (loop iterations and task steps) without the test finishing: "
                 "a task keeps rescheduling itself without ever waiting for anything",
             )
+        p = vsched.running()
+        if p is None:  # a loop in a thread the scheduler does not run (a forked child): real time
+            return super().select(timeout)
         if timeout == 0:
+            vsched.yield_if_others(p)  # threads due now go first, as they would beside a busy loop
             return []
-        if timeout is None and loop.holding and loop.real_pending <= loop.idle_threads:
-            # Timers were held back for work that has gone idle since: not a deadlock, go round again.
-            return super().select(0)
-        if loop.real_pending > loop.idle_threads or (timeout is None and len(self.get_map()) > 1):
-            # Threads or real I/O are still working: virtual time must not move until they report.
-            return super().select(REAL_WAIT_SLICE if timeout is None else min(timeout, REAL_WAIT_SLICE))
-        if timeout is None:
-            raise Stuck("deadlock", deadlock_message(loop))
-        if loop._scheduled:
-            target = loop._scheduled[0]._when
-        else:
-            target = loop.clock.now + timeout
-        if loop.deadline is not None and target > loop.deadline:
-            loop.clock.advance_to(loop.deadline)
+        if loop.real_pending or (timeout is None and len(self.get_map()) > 1):
+            # A child process or real I/O: wait for it in real time, with the virtual clock standing still.
+            with vsched.external(p):
+                return super().select(REAL_WAIT_SLICE if timeout is None else min(timeout, REAL_WAIT_SLICE))
+        until = None if timeout is None else CLOCK.now + timeout
+        if until is not None and loop.deadline is not None:
+            until = min(until, loop.deadline)
+        loop.waiter = p
+        try:
+            vsched.block(p, until=until, on=loop, poll=loop.woken)
+        except Stuck as stuck:
+            if stuck.kind == "deadlock" and not stuck.message:
+                raise Stuck("deadlock", deadlock_message(loop)) from None
+            raise
+        finally:
+            loop.waiter = None
+        if loop.deadline is not None and CLOCK.now >= loop.deadline and not super().select(0):
             raise Stuck(
                 "timeout",
                 f"still not finished after {loop.deadline - loop.started:g} s of virtual time",
             )
-        loop.clock.advance_to(target)
-        return []
+        return super().select(0)
 
 
 def deadlock_message(loop):
@@ -93,11 +92,36 @@ def deadlock_message(loop):
         if where is not None:
             name = "the test's call" if task.get_name() == collector.TEST_TASK else f"task {task.get_name()}"
             waits.append(f"{name} at {where.text()}")
+    waits.extend(sorted(_thread_waits())[:3])
     detail = ("; waiting forever: " + ", ".join(sorted(waits)[:4])) if waits else ""
     return (
         "deadlock: every task is waiting and nothing is scheduled that could ever wake one "
         f"(an await on a future or event nobody resolves){detail}"
     )
+
+
+_MACHINERY = ("vsched.py", "vlocks.py", "vio.py")
+
+
+def _thread_waits():
+    """'thread feed-1 in threading.Event.wait at f.py:12' for each scheduled thread blocked for good."""
+    from .vlocks import call_name
+
+    frames = sys._current_frames()
+    found = []
+    for ident, name in vsched.waiting_participants():
+        frame = frames.get(ident)
+        while frame is not None and (frame.f_code.co_filename.endswith(_MACHINERY)
+                                     or frame.f_code.co_name in ("wait", "wait_for") and
+                                     frame.f_globals.get("__name__") == "threading" and
+                                     "Condition" in repr(frame.f_locals.get("self"))):
+            frame = frame.f_back
+        if frame is None:
+            continue
+        where = learner_where(frame)
+        at = f" at {where.text()}" if where else ""
+        found.append(f"thread {name} in {call_name(frame)}{at}")
+    return found
 
 
 class VirtualLoop(asyncio.SelectorEventLoop):
@@ -108,19 +132,21 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         self._clock_resolution = 1e-9
         self.iterations = 0
         self.max_iterations = MAX_ITERATIONS
-        ledger = clock.current_ledger()
-        self.clock = CLOCK if ledger is None else clock.LedgerClock(ledger)
-        self.started = self.clock.now
+        self.clock = CLOCK
+        self.started = CLOCK.now
         self.deadline = None
-        self.real_pending = 0
-        self.idle_threads = 0  # tracked threads blocked in a wait (threads.py): they can't wake the loop
+        self.real_pending = 0  # child processes running for real: the loop waits for them in real time
+        self.waiter = None  # the participant blocked in this loop's select, for call_soon_threadsafe to wake
         self._timer_seq = 0
-        self.holding = False  # inside an iteration run with the timers held back (_run_once)
-        self._pools = {}
         self.set_exception_handler(_exception_handler)
 
     def time(self):
         return self.clock.now
+
+    def woken(self):
+        """Whether a callback was handed over (the self-pipe has a byte): a thread the scheduler does not
+        run may call call_soon_threadsafe just before this loop blocks in the scheduler."""
+        return vsched.real_select_ready([self._ssock.fileno()], [], [])
 
     def count_step(self):
         self.iterations += 1
@@ -145,21 +171,6 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         timer._scheduled = True
         return awaited.scheduled(timer)
 
-    def _run_once(self):
-        # While threads or processes still work for real, no timer fires, not even one already due: what
-        # they hand back, and when, must not depend on how fast this machine ran them.
-        if self.real_pending <= self.idle_threads:
-            return super()._run_once()
-        held, self._scheduled = self._scheduled, []
-        self.holding = bool(held)
-        try:
-            super()._run_once()
-        finally:
-            self.holding = False
-            for timer in self._scheduled:
-                heapq.heappush(held, timer)
-            self._scheduled = held
-
     def call_soon(self, callback, *args, context=None):
         # asyncio checks this only in debug mode; a kata about threads needs it always.
         if _foreign(self):
@@ -169,19 +180,13 @@ class VirtualLoop(asyncio.SelectorEventLoop):
     def create_future(self):
         return _CheckedFuture(loop=self)
 
-    def call_soon_threadsafe(self, callback, *args, context=None, _now=False):
-        # From a tracked thread, the callback happens at that thread's virtual time (threads.py).
+    def call_soon_threadsafe(self, callback, *args, context=None):
         awaited.handed(callback)
-        when = None if _now else threads.thread_time()
-        if when is None:
-            return super().call_soon_threadsafe(callback, *args, context=context)
-        return super().call_soon_threadsafe(self._call_at_virtual, when, callback, args, context)
-
-    def _call_at_virtual(self, when, callback, args, context):
-        if when <= self.clock.now:  # due now: not a timer, so it runs even while other real work is pending
-            self.call_soon(callback, *args, context=context)
-        else:
-            self.call_at(when, callback, *args, context=context)
+        handle = super().call_soon_threadsafe(callback, *args, context=context)
+        waiter = self.waiter
+        if waiter is not None:  # the loop's thread waits in the scheduler, not in select: wake it there
+            vsched.wake(waiter, on=self)
+        return handle
 
     def create_task(self, coro, **kwargs):
         # Not a coroutine (a Future, a plain value): let asyncio raise its own TypeError about it.
@@ -199,17 +204,13 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 
     def run_in_executor(self, executor, func, *args):
         awaited.handed(func)
+        # CPython sizes the default executor by the machine's CPU count; a fixed size keeps verdicts
+        # equal across machines. Its worker threads are scheduled participants (threads.py).
         self._check_closed()
-        if executor is None:
-            executor = self._default_executor
-        workers = workers_of(executor)
-        if workers is None:
-            return self._real_executor(executor, func, args)
-        key = id(executor)
-        pool = self._pools.get(key)
-        if pool is None:
-            pool = self._pools[key] = VirtualPool(self, workers)
-        return pool.submit(func, args)
+        if executor is None and self._default_executor is None:
+            self._default_executor = concurrent.futures.ThreadPoolExecutor(
+                max_workers=DEFAULT_WORKERS, thread_name_prefix="asyncio")
+        return super().run_in_executor(executor, func, *args)
 
     # A child process runs in real time: like executor work, the clock waits until its exit is seen,
     # so `await proc.wait()` takes no virtual time and never races a timer.
@@ -228,18 +229,10 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         self.real_work_finished()
         transp._process_exited(returncode)
 
-    def _real_executor(self, executor, func, args):
-        # The work counts as pending until it is done for real; what it hands back then arrives like any
-        # other callback (which may be a timer, at a worker thread's virtual time).
-        work = executor.submit(func, *args)
-        self.real_work_started()
-        work.add_done_callback(lambda _f: self.real_work_finished_threadsafe())
-        return asyncio.wrap_future(work, loop=self)
-
     def real_work_finished_threadsafe(self):
-        """real_work_finished, from a thread that finished the work; at once, not at its virtual time."""
+        """real_work_finished, from a thread that saw the work end."""
         try:
-            self.call_soon_threadsafe(self.real_work_finished, _now=True)
+            self.call_soon_threadsafe(self.real_work_finished)
         except RuntimeError:  # loop closed meanwhile: nobody is waiting any more
             pass
 
@@ -341,7 +334,7 @@ def _guard_from_threads(cls, name):
         loop = getattr(self, "_loop", None)
         if loop is not None:
             _check_owner(loop, f"{cls.__name__}.{name}", sys._getframe(1))
-        elif threads.tracked() is not None:  # not bound to a loop yet, but used from a worker thread
+        elif vsched.current() not in (None, vsched.main()):  # not bound to a loop yet, used from a worker thread
             _report_thread_unsafe(f"{cls.__name__}.{name}", sys._getframe(1))
         with _Reporting():
             return method(self, *args, **kwargs)

@@ -91,8 +91,8 @@ async def one_backup(k: Check):
         got = await back_up(path)
     where = k.defined_at("back_up")
     k.expect_value(got, _upload(k, "2024-01.csv"), "back_up(2024-01.csv)", where)
-    _expect_stored(k, storage, ["2024-01.csv"], where)
     _expect_waited(k, started, "back_up(2024-01.csv)", where)
+    _expect_stored(k, storage, ["2024-01.csv"], where)
 
 
 @case("four backups upload at the same time", timeline=True)
@@ -107,8 +107,8 @@ async def four_at_once(k: Check):
     k.expect_value(got, [_upload(k, name) for name in names], "back_up_all(four files)",
                    k.defined_at("back_up_all"))
     where = k.defined_at("back_up")
-    _expect_stored(k, storage, names, where)
     _expect_waited(k, started, "back_up_all(four files)", where)
+    _expect_stored(k, storage, names, where)
 
 
 @case("a failed upload raises its error from back_up")

@@ -1,4 +1,4 @@
-# expect: fail timeout
+# expect: fail deadlock
 # Uses a threading.Lock: the second redemption blocks the event loop's thread while the first holds it across an await.
 import asyncio
 import threading
