@@ -27,8 +27,9 @@ from . import collector
 from .frames import Where, display, is_learner, learner_where
 
 _ASYNCIO_DIR = os.path.dirname(os.path.abspath(asyncio.__file__))
-_TASKS_FILE = asyncio.tasks.create_task.__code__.co_filename
-_HANDLE_RUN = asyncio.events.Handle._run.__code__
+# Python functions on CPython 3.10-3.14; if a later one moves them into C, these simply match nothing.
+_TASKS_FILE = getattr(getattr(asyncio.tasks.create_task, "__code__", None), "co_filename", None)
+_HANDLE_RUN = getattr(asyncio.events.Handle._run, "__code__", None)
 _HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
 # Formatting a warning or traceback reads source files: not what the scheduled callback does.
 _REPORTING = ("linecache.py", "warnings.py", "traceback.py", "tokenize.py")
@@ -217,6 +218,7 @@ _INSTEAD = {
                          "blocking plain functions",
     "threading.Thread(target=...)": "await {f}(...) on the loop instead, or from the thread hand it "
                                     "over with asyncio.run_coroutine_threadsafe({f}(...), loop)",
+    "threading.Timer": "for a delay, start a task that awaits asyncio.sleep(delay) and then {f}(...)",
 }
 
 _sites = {}  # id(handle) -> (weakref to it, Where): the learner's line behind a scheduled callback
@@ -270,6 +272,9 @@ def thread_started(thread):
     """threads.py's Thread.start, for every thread."""
     frame = sys._getframe(2)
     if not is_learner(frame.f_code.co_filename):
+        return
+    if isinstance(thread, threading.Timer):
+        _check_callable("threading.Timer", thread.function, _where(frame))
         return
     target = getattr(thread, "_target", None)
     if target is None and type(thread).run is not threading.Thread.run:
