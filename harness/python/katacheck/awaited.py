@@ -57,7 +57,7 @@ def install():
 
         warnings._warn_unawaited_coroutine = _warn_unawaited_coroutine
     real = getattr(threading.Thread, "_bootstrap_inner", None)
-    if real is None:  # a CPython without it: the harness's own thread wrappers call enter_thread()
+    if real is None:  # a CPython without it: a thread wrapper must call enter_thread() itself
         return
 
     def _bootstrap_inner(self):
