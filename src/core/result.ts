@@ -16,6 +16,8 @@ export const DIAGNOSTIC_KINDS = [
   'requires-python',
   'unretrieved',
   'thread-unsafe',
+  'dropped-task',
+  'coroutine-callback',
 ] as const;
 
 export type DiagnosticKind = (typeof DIAGNOSTIC_KINDS)[number];

@@ -8,7 +8,7 @@ seen through audit hooks.
 import sys
 import time
 
-from . import clock, collector, vsched
+from . import awaited, clock, collector, vsched
 from .collector import ms
 from .clock import running_virtual_loop
 from .frames import caller_is_learner, learner_where
@@ -59,7 +59,7 @@ def report(call, frame, frozen):
     col = collector.current()
     if col is None:
         return
-    where = learner_where(frame)
+    where = learner_where(frame) or awaited.scheduled_where(frame)
     col.blocking("blocking-call", call, where, task_label(), frozen, _describe)
 
 
@@ -104,7 +104,7 @@ def _audit(event, args):
     if event == "open" and isinstance(args[0], int):
         return
     frame = sys._getframe(1)
-    where = caller_is_learner(frame)
+    where = caller_is_learner(frame) or awaited.scheduled_where(frame)
     if where is None:
         return
     col = collector.current()

@@ -5,7 +5,7 @@ import os
 import sys
 import traceback
 
-from . import blocking, capture, cpu, executor, frames, guard, threads, vio, vloop, vlocks, vsched
+from . import awaited, blocking, capture, cpu, executor, frames, guard, threads, vio, vloop, vlocks, vsched
 from . import collector as collector_mod
 from .api import CASES
 from .channel import Channel
@@ -14,9 +14,6 @@ from .errors import diagnose
 from .loader import LoadError, compile_file, execute
 from .runner import run_case, watchdog_timeout
 from .watchdog import Watchdog
-
-ORIGIN_DEPTH = 32  # frames kept per coroutine's creation site: enough to reach the learner's line
-
 
 PYTHON_VERSION = "{}.{}.{}".format(*sys.version_info[:3])
 
@@ -33,7 +30,8 @@ def _load_learner(config, watchdog):
     watchdog.arm("loading your file")
     try:
         code = compile_file(config["learner"], config["display"])
-        module = execute(code, "learner", config["learner"])
+        with awaited.watching(col, load=True):  # a coroutine dropped at import: a diagnostic, not a print
+            module = execute(code, "learner", config["learner"])
         patched = guard.restore()
         if patched:
             return None, col.diagnostics + [Diagnostic("exception", *patched)], True
@@ -115,7 +113,7 @@ def _check(config, channel, real_stderr):
     vio.install()
     executor.at_fork_in_child(cpu.stop_in_child)
     vloop.install()
-    sys.set_coroutine_origin_tracking_depth(ORIGIN_DEPTH)
+    awaited.install()
 
     frames.add_trusted_file(config["tests"])
     execute(compile_file(config["tests"], "tests.py"), "kata_tests", config["tests"])

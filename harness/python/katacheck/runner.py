@@ -1,15 +1,13 @@
 """Run one test case on a fresh virtual loop and judge it."""
 import asyncio
 import gc
-import warnings
 
 from . import collector as collector_mod
-from . import cpu, guard
+from . import awaited, cpu, guard
 from .api import Check, Failure
 from .clock import CLOCK
 from .collector import TEST_TASK, Collector, Diagnostic
 from .errors import diagnose
-from .frames import is_learner, learner_where_in_origin
 from .stuck import Stuck
 from .vloop import VirtualLoop, deadlock_message
 from .watchdog import STAGE1
@@ -17,6 +15,7 @@ from .watchdog import STAGE1
 # Root causes first: they name the learner's line; the symptoms (too slow, wrong result) follow.
 _ORDER = {"syntax-error": 0, "never-awaited": 1, "blocking-call": 2, "cpu-bound": 3, "deadlock": 4,
           "timeout": 5, "requires-python": 6, "thread-unsafe": 7, "exception": 8, "unretrieved": 9}
+_ORDER.update({"coroutine-callback": 1.1, "dropped-task": 1.2})  # root causes at the learner's line too
 
 
 class Outcome:
@@ -34,44 +33,6 @@ class Outcome:
             "diagnostics": [d.record() for d in diagnostics],
             "output": output,
         }
-
-
-def never_awaited(caught, col, seen):
-    for warning in caught:
-        if not issubclass(warning.category, RuntimeWarning) or "never awaited" not in str(warning.message):
-            continue
-        source = warning.source
-        where = learner_where_in_origin(getattr(source, "cr_origin", None))
-        code = getattr(source, "cr_code", None)
-        if where is None and not (code is not None and is_learner(code.co_filename)):
-            continue  # a coroutine of the harness or the tests: not the learner's doing
-        name = getattr(source, "__qualname__", None) or "coroutine"
-        key = (name, where.text() if where else None)
-        if key in seen:
-            continue
-        seen.add(key)
-        at = f" created at {where.text()}" if where else ""
-        col.add(Diagnostic(
-            "never-awaited",
-            f"coroutine {name}(){at} was never awaited: calling an async function only creates a "
-            "coroutine object; its body runs when you await it (or wrap it in a task)",
-            where,
-        ))
-
-
-def _settle_warnings(caught, col):
-    """A coroutine never awaited can hold others that were not awaited either: they are dropped, and
-    warn, only once the first one's warning lets go of it. Collect until no new warning comes, so none
-    escapes into the learner's output after the test."""
-    seen, done = set(), 0
-    for _ in range(8):
-        never_awaited(caught[done:], col, seen)
-        for warning in caught[done:]:
-            warning.source = None
-        done = len(caught)
-        gc.collect()
-        if len(caught) == done:
-            return
 
 
 def _cleanup(loop):
@@ -129,8 +90,7 @@ def run_case(case, module, watchdog):
     status, message = "pass", "ok"
     task = None
     watchdog.arm(case.name)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with awaited.watching(col):  # never-awaited coroutines, dropped tasks: named once the test is over
         try:
             task = loop.create_task(case.fn(check), name=TEST_TASK)
             loop.run_until_complete(task)
@@ -154,7 +114,6 @@ def run_case(case, module, watchdog):
             del loop, task
             gc.collect()
             gc.collect()
-        _settle_warnings(caught, col)
     if patched:
         status, message = "error", patched[0]
         col.add(Diagnostic("exception", *patched))

@@ -10,7 +10,7 @@ import os
 import sys
 import threading
 
-from . import clock, vsched
+from . import awaited, clock, vsched
 from .clock import CLOCK
 from .vlocks import quiet, report_wait
 
@@ -38,6 +38,7 @@ def _scheduled(caller):
 
 
 def _start(self):
+    awaited.thread_started(self)
     parent = vsched.current()
     if parent is None:
         return _real_start(self)

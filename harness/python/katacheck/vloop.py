@@ -14,7 +14,7 @@ import selectors
 import sys
 import threading
 
-from . import clock, collector, cpu, vsched
+from . import awaited, clock, collector, cpu, vsched
 from .clock import CLOCK
 from .collector import Diagnostic
 from .executor import DEFAULT_WORKERS
@@ -169,18 +169,19 @@ class VirtualLoop(asyncio.SelectorEventLoop):
             del timer._source_traceback[-1]
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
-        return timer
+        return awaited.scheduled(timer)
 
     def call_soon(self, callback, *args, context=None):
         # asyncio checks this only in debug mode; a kata about threads needs it always.
         if _foreign(self):
             _report_thread_unsafe(getattr(callback, "__qualname__", "a callback"), sys._getframe(1))
-        return super().call_soon(callback, *args, context=context)
+        return awaited.scheduled(super().call_soon(callback, *args, context=context))
 
     def create_future(self):
         return _CheckedFuture(loop=self)
 
     def call_soon_threadsafe(self, callback, *args, context=None):
+        awaited.handed(callback)
         handle = super().call_soon_threadsafe(callback, *args, context=context)
         waiter = self.waiter
         if waiter is not None:  # the loop's thread waits in the scheduler, not in select: wake it there
@@ -198,9 +199,11 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         task = _OrderedTask(coro, loop=self, **kwargs)
         if getattr(task, "_source_traceback", None):
             del task._source_traceback[-1]
+        awaited.task_created(task)
         return task
 
     def run_in_executor(self, executor, func, *args):
+        awaited.handed(func)
         # CPython sizes the default executor by the machine's CPU count; a fixed size keeps verdicts
         # equal across machines. Its worker threads are scheduled participants (threads.py).
         self._check_closed()
