@@ -76,8 +76,17 @@ function withoutTaskNames(signature: string): string {
   return signature.replace(/"task":"[^"]*",/g, '');
 }
 
-/** Where two signatures part, with some context of each. */
+/** Where two signatures part: the first test whose verdict differs, else the first differing text. */
 function firstDifference(a: string, b: string): string {
+  type Verdict = { tests: { name: string; status: string; message: string; diagnostics: unknown[] }[] };
+  const [x, y] = [JSON.parse(a) as Verdict, JSON.parse(b) as Verdict];
+  const said = (t: Verdict['tests'][number] | undefined) =>
+    t ? `${t.status}: ${t.message} ${JSON.stringify(t.diagnostics)}`.slice(0, 600) : 'no such test';
+  const test = x.tests.find((t, i) => said(t) !== said(y.tests[i]));
+  if (test) {
+    const other = y.tests[x.tests.indexOf(test)];
+    return `"${test.name}": ${said(test)}\n    vs ${said(other)}`;
+  }
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   const from = Math.max(0, i - 160);
@@ -113,7 +122,11 @@ it(`gives identical verdicts, every round, with every core busy (tie-prone katas
   const total = queue.length;
   await Promise.all(Array.from({ length: WORKERS }, worker));
   console.log(`determinism: ${total} checks of ${jobs.length} files (${prone.length} tie-prone katas) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Every verdict of an unstable file is kept whole, to compare at leisure.
+  const dump = fs.mkdtempSync(path.join(os.tmpdir(), 'determinism-'));
   const unstable = [...seen].filter(([, signatures]) => signatures.size > 1).map(([key, signatures]) => {
+    [...signatures.keys()].forEach((sig, i) =>
+      fs.writeFileSync(path.join(dump, `${key.replaceAll('/', '__')}.${i + 1}.json`), JSON.stringify(JSON.parse(sig), null, 1)));
     const [[first, n], ...others] = [...signatures].sort((x, y) => y[1] - x[1]) as [[string, number], ...[string, number][]];
     // asyncio.as_completed (and 3.10's wait) make tasks of coroutines in set order, by address: the
     // harness must number them in the order given. Said apart, since it is the harness's, not a kata's.
@@ -121,6 +134,8 @@ it(`gives identical verdicts, every round, with every core busy (tie-prone katas
     return `${key}: ${signatures.size} verdicts (${[n, ...others.map(([, m]) => m)].join(' + ')} rounds${names})\n  ` +
       others.map(([sig]) => firstDifference(first, sig)).join('\n  ');
   });
+  if (unstable.length) console.log(`determinism: every verdict of the unstable files is in ${dump}`);
+  else fs.rmSync(dump, { recursive: true });
   expect(unstable).toEqual([]);
   expect(seen.size).toBe(jobs.length);
 });

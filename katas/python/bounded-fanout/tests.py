@@ -3,8 +3,9 @@ connections at once, refuses any more, and records how many renders were in flig
 import asyncio
 import functools
 import heapq
+import os
 
-from katacheck import Check, case
+from katacheck import Check, Failure, case
 
 LIMIT = 4  # connections the fake image service accepts at once
 WIDTH = 160
@@ -136,6 +137,28 @@ async def fifty_photos(k: Check):
     # uneven, as in the album: with equal renders, finishing order would be start order
     photos = {f"pic{n:02d}": 0.01 * (1 + n * 7 % 4) for n in range(1, 51)}
     await _render_album(k, photos, list(photos))
+
+
+def _machine(k: Check, cores):
+    """For this test, os reports what a machine with `cores` cores would (a check fixes its own at 4)."""
+    k.patch(os, "cpu_count", lambda: cores)
+    if hasattr(os, "process_cpu_count"):  # 3.13+
+        k.patch(os, "process_cpu_count", lambda: cores)
+    if hasattr(os, "sched_getaffinity"):
+        k.patch(os, "sched_getaffinity", lambda pid: set(range(cores)))
+
+
+@case("the limit is the service's, on a 2-core and on a 16-core machine")
+async def any_machine(k: Check):
+    for cores in (2, 16):
+        _machine(k, cores)
+        try:
+            await _render_album(k, ALBUM, list(ALBUM))
+        except Failure as failure:
+            raise Failure(failure.kind,
+                          f"on a machine with {cores} cores: {failure.message}. The service's limit is "
+                          f"{LIMIT} connections, whatever the machine: don't size it by the CPU count",
+                          failure.where) from None
 
 
 @case("no photos, no renders")
