@@ -13,8 +13,10 @@ export interface Interpreter {
   exe: string;
 }
 
-function pyenvInterpreters(): Interpreter[] {
-  const root = process.env.PYENV_ROOT ?? path.join(os.homedir(), '.pyenv');
+type Env = NodeJS.ProcessEnv;
+
+function pyenvInterpreters(env: Env): Interpreter[] {
+  const root = env.PYENV_ROOT ?? path.join(os.homedir(), '.pyenv');
   const versionsDir = path.join(root, 'versions');
   if (!fs.existsSync(versionsDir)) return [];
   const found: Interpreter[] = [];
@@ -43,8 +45,8 @@ function probed(exe: string): Interpreter | undefined {
   }
 }
 
-function extraInterpreters(): Interpreter[] {
-  const list = process.env.ASYNC_KATAS_TEST_PYTHONS;
+function extraInterpreters(env: Env): Interpreter[] {
+  const list = env.ASYNC_KATAS_TEST_PYTHONS;
   if (!list) return [];
   return list
     .split(':')
@@ -52,8 +54,8 @@ function extraInterpreters(): Interpreter[] {
     .map((exe) => probed(exe) ?? { version: path.basename(exe), exe });
 }
 
-function cachedInterpreters(): Interpreter[] {
-  const cache = process.env.ASYNC_KATAS_PY_CACHE || path.join(os.homedir(), '.cache', 'async-katas-pythons');
+function cachedInterpreters(env: Env): Interpreter[] {
+  const cache = env.ASYNC_KATAS_PY_CACHE || path.join(os.homedir(), '.cache', 'async-katas-pythons');
   let names: string[];
   try {
     names = fs.readdirSync(cache);
@@ -73,12 +75,13 @@ function cachedInterpreters(): Interpreter[] {
 
 let memo: Interpreter[] | undefined;
 
+/** Every interpreter found, once per process (each suite file asks; probing costs a process each). */
 export function installedInterpreters(): Interpreter[] {
-  memo ??= collect();
+  memo ??= findInterpreters(process.env);
   return memo.map((i) => ({ ...i }));
 }
 
-function collect(): Interpreter[] {
+export function findInterpreters(env: Env): Interpreter[] {
   const seenExe = new Set<string>();
   const seenVersion = new Set<string>();
   const real = (exe: string) => {
@@ -89,14 +92,14 @@ function collect(): Interpreter[] {
     }
   };
   const kept: Interpreter[] = [];
-  for (const i of [...pyenvInterpreters(), ...extraInterpreters()]) {
+  for (const i of [...pyenvInterpreters(env), ...extraInterpreters(env)]) {
     if (seenExe.has(real(i.exe))) continue;
     seenExe.add(real(i.exe));
     seenVersion.add(i.version);
     kept.push(i);
   }
   // The cache fills in versions this machine lacks; the same version from pyenv (or named by hand) wins.
-  for (const i of cachedInterpreters()) {
+  for (const i of cachedInterpreters(env)) {
     if (seenExe.has(real(i.exe)) || seenVersion.has(i.version)) continue;
     seenExe.add(real(i.exe));
     seenVersion.add(i.version);

@@ -5,7 +5,7 @@ import os
 import sys
 import traceback
 
-from . import awaited, blocking, capture, cpu, executor, frames, guard, threads, vio, vloop, vlocks, vsched
+from . import awaited, blocking, capture, cpu, executor, frames, guard, ordering, threads, vio, vloop, vlocks, vsched
 from . import collector as collector_mod
 from .api import CASES
 from .channel import Channel
@@ -113,6 +113,7 @@ def _check(config, channel, real_stderr):
     vio.install()
     executor.at_fork_in_child(cpu.stop_in_child)
     vloop.install()
+    ordering.install()
     awaited.install()
 
     frames.add_trusted_file(config["tests"])
