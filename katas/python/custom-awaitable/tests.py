@@ -73,12 +73,14 @@ async def _await(k: Check, query, what):
     try:
         return await query
     except TypeError as exc:
-        if "__await__() returned a coroutine" in str(exc):
+        text = str(exc)
+        # 3.15 words both as "X.__await__() must return an iterator, not <type>".
+        if "__await__() returned a coroutine" in text or "must return an iterator, not coroutine" in text:
             k.fail("exception",
                    f"awaiting {what} raised TypeError: {exc}. __await__ must be a plain method that returns an "
                    "iterator, and a coroutine object is not one (an `async def __await__` returns a coroutine "
                    "too); hand over the iterator that drives the coroutine instead", where)
-        if "__await__() returned non-iterator" in str(exc):
+        if "__await__() returned non-iterator" in text or "__await__() must return an iterator, not" in text:
             k.fail("exception",
                    f"awaiting {what} raised TypeError: {exc}. __await__ must return an iterator for the "
                    "await to drive: is a `return` missing?", where)
