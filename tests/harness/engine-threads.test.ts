@@ -21,7 +21,7 @@ export async function probe(file: string, exe: string) {
 /** `# line: 12 threading.Event.wait` on a fixture: the line and call its blocking-call must name. */
 export function expectedSite(file: string): { line: number; call: string } | undefined {
   const m = /^# line: (\d+) (\S+)$/m.exec(fs.readFileSync(file, 'utf8'));
-  return m ? { line: Number(m[1]), call: m[2] } : undefined;
+  return m ? { line: Number(m[1]), call: m[2] ?? "" } : undefined;
 }
 
 const cases = labelledFiles(path.join(FIXTURES, 'engine')).filter((f) => f.kata === 'threads');
